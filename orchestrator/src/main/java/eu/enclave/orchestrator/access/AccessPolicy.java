@@ -1,0 +1,122 @@
+package eu.enclave.orchestrator.access;
+
+import eu.enclave.orchestrator.membership.Membership;
+import eu.enclave.orchestrator.membership.MembershipRepository;
+import eu.enclave.orchestrator.membership.ProjectRole;
+import eu.enclave.orchestrator.project.Project;
+import eu.enclave.platform.audit.web.AuditAccess;
+import eu.enclave.platform.identity.CurrentUser;
+import eu.enclave.platform.web.ApiException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The orchestrator's one authorization policy. Every rule is a pair: {@code canX} answers (for pages, to
+ * show or hide an action) and {@code checkCanX} refuses. A project the user may not see is reported as
+ * absent, so that its existence does not leak; an action on a visible project is refused with 403.
+ * Memberships count only between their start and end dates.
+ */
+@Component
+public class AccessPolicy implements AuditAccess {
+
+    private final MembershipRepository memberships;
+    private final Clock clock;
+
+    AccessPolicy(MembershipRepository memberships, Clock clock) {
+        this.memberships = memberships;
+        this.clock = clock;
+    }
+
+    public Set<ProjectRole> rolesIn(CurrentUser user, Project project) {
+        return memberships.activeRoles(project.id(), user.id(), LocalDate.now(clock));
+    }
+
+    public boolean canSeeAllProjects(CurrentUser user) {
+        return user.isAdmin() || user.isSteward();
+    }
+
+    public boolean canView(CurrentUser user, Project project) {
+        return canSeeAllProjects(user) || !rolesIn(user, project).isEmpty();
+    }
+
+    public void checkCanView(CurrentUser user, Project project) {
+        if (!canView(user, project)) {
+            throw noSuchProject(project.slug());
+        }
+    }
+
+    public boolean canCreateProject(CurrentUser user) {
+        return user.isAdmin();
+    }
+
+    public void checkCanCreateProject(CurrentUser user) {
+        if (!canCreateProject(user)) {
+            throw ApiException.forbidden("Only platform admins create projects.");
+        }
+    }
+
+    public boolean canEditProject(CurrentUser user, Project project) {
+        return user.isAdmin();
+    }
+
+    public void checkCanEditProject(CurrentUser user, Project project) {
+        checkCanView(user, project);
+        if (!canEditProject(user, project)) {
+            throw ApiException.forbidden("Only platform admins edit a project's details.");
+        }
+    }
+
+    public boolean canChangeStatus(CurrentUser user, Project project) {
+        return user.isAdmin();
+    }
+
+    public void checkCanChangeStatus(CurrentUser user, Project project) {
+        checkCanView(user, project);
+        if (!canChangeStatus(user, project)) {
+            throw ApiException.forbidden("Only platform admins change a project's status.");
+        }
+    }
+
+    public boolean canManageMembers(CurrentUser user, Project project) {
+        return user.isAdmin() || rolesIn(user, project).contains(ProjectRole.PI);
+    }
+
+    public boolean canAddMember(CurrentUser user, Project project, ProjectRole role) {
+        return role == ProjectRole.PI ? user.isAdmin() : canManageMembers(user, project);
+    }
+
+    public void checkCanAddMember(CurrentUser user, Project project, ProjectRole role) {
+        checkCanView(user, project);
+        if (role == ProjectRole.PI && !user.isAdmin()) {
+            throw ApiException.forbidden("Only platform admins appoint a principal investigator.");
+        }
+        if (!canAddMember(user, project, role)) {
+            throw ApiException.forbidden("Only the project's principal investigator or an admin manage members.");
+        }
+    }
+
+    public boolean canRemoveMember(CurrentUser user, Project project, Membership member) {
+        return canAddMember(user, project, member.role());
+    }
+
+    public void checkCanRemoveMember(CurrentUser user, Project project, Membership member) {
+        checkCanAddMember(user, project, member.role());
+    }
+
+    @Override
+    public void checkCanReadAudit(CurrentUser user) {
+        if (!canReadAudit(user)) {
+            throw ApiException.forbidden("Only platform admins read the audit trail.");
+        }
+    }
+
+    public boolean canReadAudit(CurrentUser user) {
+        return user.isAdmin();
+    }
+
+    public static ApiException noSuchProject(String slug) {
+        return ApiException.notFound("slug", "No project '" + slug + "'.");
+    }
+}

@@ -1,0 +1,80 @@
+package eu.enclave.platform;
+
+import eu.enclave.platform.audit.AuditReader;
+import eu.enclave.platform.audit.AuditTrail;
+import eu.enclave.platform.audit.web.AuditAccess;
+import eu.enclave.platform.audit.web.AuditApiController;
+import eu.enclave.platform.identity.DemoUserSeeder;
+import eu.enclave.platform.identity.UserDirectory;
+import eu.enclave.platform.postgres.PlatformMigrations;
+import eu.enclave.platform.security.CurrentUserArguments;
+import eu.enclave.platform.security.CurrentUsers;
+import eu.enclave.platform.security.DemoProperties;
+import eu.enclave.platform.startup.StartupReport;
+import eu.enclave.platform.web.ApiExceptionHandler;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** What every Enclave service shares: the audit trail, the user directory, problem responses, startup report. */
+@AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    FlywayMigrationStrategy platformMigrations() {
+        return new PlatformMigrations();
+    }
+
+    @Bean
+    AuditTrail auditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new AuditTrail(jdbc, transactions);
+    }
+
+    @Bean
+    AuditReader auditReader(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new AuditReader(jdbc, transactions);
+    }
+
+    @Bean
+    AuditApiController auditApiController(AuditReader reader, AuditTrail trail, AuditAccess access) {
+        return new AuditApiController(reader, trail, access);
+    }
+
+    @Bean
+    UserDirectory userDirectory(JdbcTemplate jdbc) {
+        return new UserDirectory(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "enclave.demo.enabled", havingValue = "true")
+    DemoUserSeeder demoUserSeeder(DemoProperties demo, UserDirectory directory) {
+        return new DemoUserSeeder(demo, directory);
+    }
+
+    @Bean
+    ApiExceptionHandler apiExceptionHandler() {
+        return new ApiExceptionHandler();
+    }
+
+    @Bean
+    StartupReport startupReport(DemoProperties demo) {
+        return new StartupReport(demo);
+    }
+
+    @Bean
+    WebMvcConfigurer currentUserArguments(CurrentUsers users) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(CurrentUserArguments.resolver(users));
+            }
+        };
+    }
+}
