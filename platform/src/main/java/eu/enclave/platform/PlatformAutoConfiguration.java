@@ -1,6 +1,7 @@
 package eu.enclave.platform;
 
 import eu.enclave.platform.audit.AuditReader;
+import eu.enclave.platform.audit.AuditService;
 import eu.enclave.platform.audit.AuditTrail;
 import eu.enclave.platform.audit.web.AuditAccess;
 import eu.enclave.platform.audit.web.AuditApiController;
@@ -43,8 +44,13 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    AuditApiController auditApiController(AuditReader reader, AuditTrail trail, AuditAccess access) {
-        return new AuditApiController(reader, trail, access);
+    AuditService auditService(AuditReader reader, AuditTrail trail, AuditAccess access) {
+        return new AuditService(reader, trail, access);
+    }
+
+    @Bean
+    AuditApiController auditApiController(AuditService audit) {
+        return new AuditApiController(audit);
     }
 
     @Bean
