@@ -8,12 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -50,6 +53,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         String reason = "cannot be read as " + describe(e.getRequiredType()) + ": '" + e.getValue() + "'";
         return bad(List.of(new FieldProblem(e.getName(), reason)));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        return status(HttpStatus.UNAUTHORIZED, "Sign-in required.");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return status(HttpStatus.FORBIDDEN, "Not allowed.");
+    }
+
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessResourceFailureException e) {
+        log.error("Database unavailable during an API call", e);
+        return status(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; nothing was changed. Retry later.");
     }
 
     @ExceptionHandler(Exception.class)
@@ -93,6 +112,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         FieldProblem problem = unreadable(e.getMostSpecificCause());
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, summary(List.of(problem)),
                 List.of(problem)));
+    }
+
+    private static ResponseEntity<ProblemDetail> status(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(Problems.of(status, detail, List.of()));
     }
 
     private static ResponseEntity<ProblemDetail> bad(List<FieldProblem> errors) {
