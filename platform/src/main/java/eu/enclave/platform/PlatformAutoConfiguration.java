@@ -13,6 +13,9 @@ import eu.enclave.platform.security.CurrentUsers;
 import eu.enclave.platform.security.DemoProperties;
 import eu.enclave.platform.startup.StartupReport;
 import eu.enclave.platform.web.ApiExceptionHandler;
+import eu.enclave.platform.web.OpenApiDocument;
+import io.swagger.v3.oas.models.OpenAPI;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -67,6 +70,11 @@ public class PlatformAutoConfiguration {
     @Bean
     ApiExceptionHandler apiExceptionHandler() {
         return new ApiExceptionHandler();
+    }
+
+    @Bean
+    OpenAPI openApi(@Value("${spring.application.name:enclave}") String service, DemoProperties demo) {
+        return OpenApiDocument.describe(service, "v1", demo);
     }
 
     @Bean
