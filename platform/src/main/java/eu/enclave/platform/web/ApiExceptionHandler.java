@@ -90,9 +90,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        FieldProblem problem = unreadable(e.getMostSpecificCause());
+        FieldProblem problem = unreadable(firstJacksonCause(e));
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, summary(List.of(problem)),
                 List.of(problem)));
+    }
+
+    /**
+     * Jackson's own exception carries the path to the offending field; Spring wraps it, and it may wrap a
+     * parse error of its own (a date that does not exist), so the outermost Jackson cause is the one to read.
+     */
+    private static Throwable firstJacksonCause(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JacksonException) {
+                return cause;
+            }
+        }
+        return e.getMostSpecificCause();
     }
 
     private static ResponseEntity<ProblemDetail> bad(List<FieldProblem> errors) {
