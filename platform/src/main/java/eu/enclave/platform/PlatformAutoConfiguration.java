@@ -13,6 +13,7 @@ import eu.enclave.platform.security.CurrentUsers;
 import eu.enclave.platform.security.DemoProperties;
 import eu.enclave.platform.startup.StartupReport;
 import eu.enclave.platform.web.ApiExceptionHandler;
+import eu.enclave.platform.web.ApiRoutingExceptionHandler;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -67,6 +68,11 @@ public class PlatformAutoConfiguration {
     @Bean
     ApiExceptionHandler apiExceptionHandler() {
         return new ApiExceptionHandler();
+    }
+
+    @Bean
+    ApiRoutingExceptionHandler apiRoutingExceptionHandler(ApiExceptionHandler api) {
+        return new ApiRoutingExceptionHandler(api);
     }
 
     @Bean

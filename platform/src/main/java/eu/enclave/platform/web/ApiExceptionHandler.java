@@ -11,10 +11,12 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -93,6 +95,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         FieldProblem problem = unreadable(firstJacksonCause(e));
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, summary(List.of(problem)),
                 List.of(problem)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString)
+                .collect(Collectors.joining(", "));
+        List<FieldProblem> errors = List.of(new FieldProblem(HttpHeaders.CONTENT_TYPE, "must be "
+                + (supported.isEmpty() ? "a supported media type" : "one of " + supported)
+                + (e.getContentType() == null ? "; none was sent" : "; was " + e.getContentType())));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers)
+                .body(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, summary(errors), errors));
     }
 
     /**
