@@ -14,6 +14,7 @@ import eu.enclave.platform.security.DemoProperties;
 import eu.enclave.platform.startup.StartupReport;
 import eu.enclave.platform.web.ApiExceptionHandler;
 import eu.enclave.platform.web.ApiRoutingExceptionHandler;
+import eu.enclave.platform.web.StorableTextModule;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -68,6 +69,12 @@ public class PlatformAutoConfiguration {
     @Bean
     ApiExceptionHandler apiExceptionHandler() {
         return new ApiExceptionHandler();
+    }
+
+    /** Registered by Boot's Jackson auto-configuration with every other module bean. */
+    @Bean
+    StorableTextModule storableTextModule() {
+        return new StorableTextModule();
     }
 
     @Bean

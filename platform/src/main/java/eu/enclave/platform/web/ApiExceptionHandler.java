@@ -131,6 +131,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return new FieldProblem(path(e), "is not a known field; known fields are "
                     + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
         }
+        if (cause instanceof InvalidFormatException e && e.getTargetType() == String.class) {
+            return new FieldProblem(path(e), "must be text without NUL characters or unpaired surrogates");
+        }
         if (cause instanceof InvalidFormatException e) {
             return new FieldProblem(path(e), "'" + e.getValue() + "' is not a valid " + describe(e.getTargetType()));
         }
