@@ -27,6 +27,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Sign-in for both services. The API ({@code /api/**}) is stateless: bearer JWT in production, and HTTP
@@ -66,6 +67,17 @@ public class PlatformSecurityAutoConfiguration {
     SignInGuard signInGuard(Environment environment, DemoProperties demo, ObjectProvider<JwtDecoder> jwt,
                             ObjectProvider<ClientRegistrationRepository> oidc) {
         return new SignInGuard(environment, demo, jwt.getIfAvailable() != null, oidc.getIfAvailable() != null);
+    }
+
+    /**
+     * The firewall in front of both chains refuses requests it deems unsafe (encoded slashes or dot segments,
+     * unknown HTTP methods) with a bare 400; answer with a problem body like every other refusal.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> Problems.write(request, response, HttpStatus.BAD_REQUEST,
+                "The request was refused: its method or URL is not accepted (encoded '/', '\\' or '.', "
+                        + "a double '/', or a non-standard method).");
     }
 
     @Bean
