@@ -84,6 +84,19 @@ class MembershipBadInputTest {
                 {"username": "outsider", "role": "researcher", "%s": "%s"}""".formatted(field, value)), 400, field);
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({"startDate, -5000-01-01", "endDate, +10000-01-01"})
+    void dateOutsideFourDigitYears(String field, String value) throws Exception {
+        assertRejected(mvc, fixtures, add(project(), """
+                {"username": "outsider", "role": "researcher", "%s": "%s"}""".formatted(field, value)), 400, field);
+    }
+
+    @Test
+    void usernameWithNul() throws Exception {
+        assertRejected(mvc, fixtures, add(project(), "{\"username\": \"outsider\\u0000\", \"role\": \"researcher\"}"),
+                400, "username");
+    }
+
     @Test
     void unknownJsonField() throws Exception {
         assertRejected(mvc, fixtures, add(project(), "{\"username\": \"outsider\", \"role\": \"researcher\","

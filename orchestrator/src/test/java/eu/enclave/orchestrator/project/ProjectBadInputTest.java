@@ -115,6 +115,27 @@ class ProjectBadInputTest {
         assertRejected(mvc, fixtures, create(JSON.writeValueAsString(body)), 400, "startDate");
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({"startDate, -5000-01-01", "startDate, 0000-12-31", "endDate, +10000-01-01",
+        "endDate, +100000-01-01"})
+    void dateOutsideFourDigitYears(String field, String value) throws Exception {
+        Map<String, Object> body = draftFields(Fixtures.newSlug("far"));
+        body.put(field, value);
+        assertRejected(mvc, fixtures, create(JSON.writeValueAsString(body)), 400, field);
+        String slug = fixtures.draftProject("far").slug();
+        assertRejected(mvc, fixtures, patchAsAdmin(slug, JSON.writeValueAsString(Map.of(field, value))), 400, field);
+    }
+
+    /** The JSON escapes stay escapes: the body is valid JSON, its text is what PostgreSQL cannot store. */
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource({"title, a\\u0000b", "description, \\u0000", "legalBasis, \\ud800x", "impactAssessment, \\udc00"})
+    void textPostgresCannotStore(String field, String jsonEscaped) throws Exception {
+        Map<String, Object> fields = draftFields(Fixtures.newSlug("nul"));
+        fields.put(field, "@@");
+        String body = JSON.writeValueAsString(fields).replace("\"@@\"", "\"" + jsonEscaped + "\"");
+        assertRejected(mvc, fixtures, create(body), 400, field);
+    }
+
     @Test
     void unknownPrincipalInvestigator() throws Exception {
         Map<String, Object> body = draftFields(Fixtures.newSlug("nopi"));
