@@ -21,6 +21,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -67,6 +71,16 @@ public class PlatformSecurityAutoConfiguration {
     SignInGuard signInGuard(Environment environment, DemoProperties demo, ObjectProvider<JwtDecoder> jwt,
                             ObjectProvider<ClientRegistrationRepository> oidc) {
         return new SignInGuard(environment, demo, jwt.getIfAvailable() != null, oidc.getIfAvailable() != null);
+    }
+
+    /**
+     * A bearer token must name its subject: people are recorded and told apart by it, and without this check
+     * every token lacking {@code sub} signed in as the same person, whose subject was the text "null".
+     * Boot adds validator beans to the decoder it configures from the resource-server properties.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> subjectRequired() {
+        return new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank());
     }
 
     /**
