@@ -146,6 +146,25 @@ class ProductionSignInTest {
     }
 
     @Test
+    void refusalsOnTheRealServerAreProblemResponses() throws Exception {
+        String admin = token("admin-subject-2", c -> c.claim("enclave_roles", List.of("enclave-admin")));
+        HttpResponse<String> wrongType = HTTP.send(HttpRequest.newBuilder(base.resolve("api/v1/projects"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("slug=x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknownPath = get("api/v1/no-such-thing", admin);
+        HttpResponse<String> malformed = post("api/v1/projects", "{\"slug\": ", admin);
+
+        assertThat(List.of(wrongType, unknownPath, malformed)).extracting(HttpResponse::statusCode)
+                .containsExactly(415, 404, 400);
+        for (HttpResponse<String> response : List.of(wrongType, unknownPath, malformed)) {
+            assertThat(response.headers().firstValue("Content-Type")).as(response.uri() + " " + response.body())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(JsonPath.<List<String>>read(wrongType.body(), "$.errors[*].field")).contains("Content-Type");
+        assertThat(JsonPath.<List<String>>read(malformed.body(), "$.errors[*].field")).contains("body");
+    }
+
+    @Test
     void demoUsersWithHttpBasicAreNotAccepted() throws Exception {
         for (String user : List.of("admin", "steward", "pi", "researcher", "reviewer")) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("api/v1/projects"))
