@@ -2,6 +2,7 @@ package eu.enclave.orchestrator.api;
 
 import static eu.enclave.orchestrator.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -111,7 +112,7 @@ class MalformedInputSweepTest {
                         .accept("text/csv")),
                 sweep("PUT /projects/{slug}", () -> json(put("/api/v1/projects/{s}", slug), "{}")),
                 sweep("DELETE /projects/{slug}", () -> delete("/api/v1/projects/{s}", slug).with(as("admin"))),
-                sweep("TRACE-like method", () -> request(HttpMethod.valueOf("PROPFIND"), "/api/v1/projects")
+                sweep("non-standard method", () -> request(HttpMethod.valueOf("PROPFIND"), "/api/v1/projects")
                         .with(as("admin"))),
                 sweep("unknown API path", () -> get("/api/v1/no-such-thing").with(as("admin"))),
                 sweep("unknown API version", () -> get("/api/v2/projects").with(as("admin"))),
@@ -128,9 +129,7 @@ class MalformedInputSweepTest {
                         .param("from", "2026-01-01", "2025-01-01").param("to", "x")),
                 sweep("export with a huge parameter", () -> get("/api/v1/audit/export").with(as("admin"))
                         .param("from", "9".repeat(10_000)).param("to", "2026-01-01")),
-                sweep("wrong password", () -> get("/api/v1/projects").with(
-                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .httpBasic("admin", "wrong")), false),
+                sweep("wrong password", () -> get("/api/v1/projects").with(httpBasic("admin", "wrong")), false),
                 sweep("garbled Basic header", () -> get("/api/v1/projects").header("Authorization", "Basic !!!"),
                         false));
     }

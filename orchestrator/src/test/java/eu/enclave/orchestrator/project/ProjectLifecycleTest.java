@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** A project's life through the API: creation, its PI, every transition of the table, edits, and their audit. */
 @OrchestratorApiTest
@@ -183,8 +184,7 @@ class ProjectLifecycleTest {
         return mvc.perform(statusChange(slug, target));
     }
 
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder statusChange(
-            String slug, String target) {
+    private static MockHttpServletRequestBuilder statusChange(String slug, String target) {
         return post("/api/v1/projects/{slug}/status", slug).with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\": \"%s\", \"reason\": \"test\"}".formatted(target));
     }
