@@ -13,7 +13,9 @@ import eu.enclave.platform.security.CurrentUsers;
 import eu.enclave.platform.security.DemoProperties;
 import eu.enclave.platform.startup.StartupReport;
 import eu.enclave.platform.web.ApiExceptionHandler;
+import eu.enclave.platform.web.ApiRoutingExceptionHandler;
 import eu.enclave.platform.web.OpenApiDocument;
+import eu.enclave.platform.web.StorableTextModule;
 import io.swagger.v3.oas.models.OpenAPI;
 import org.springframework.beans.factory.annotation.Value;
 import java.util.List;
@@ -70,6 +72,17 @@ public class PlatformAutoConfiguration {
     @Bean
     ApiExceptionHandler apiExceptionHandler() {
         return new ApiExceptionHandler();
+    }
+
+    /** Registered by Boot's Jackson auto-configuration with every other module bean. */
+    @Bean
+    StorableTextModule storableTextModule() {
+        return new StorableTextModule();
+    }
+
+    @Bean
+    ApiRoutingExceptionHandler apiRoutingExceptionHandler(ApiExceptionHandler api) {
+        return new ApiRoutingExceptionHandler(api);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package eu.enclave.orchestrator.membership;
 
 import eu.enclave.orchestrator.access.AccessPolicy;
+import eu.enclave.orchestrator.project.Dates;
 import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectRepository;
 import eu.enclave.orchestrator.project.ProjectStatus;
@@ -61,6 +62,8 @@ public class MembershipService {
         if (project.status() == ProjectStatus.ARCHIVED) {
             throw ApiException.conflict("status", "An archived project's members cannot change.");
         }
+        Dates.checkSupported("startDate", start);
+        Dates.checkSupported("endDate", end);
         if (end != null && end.isBefore(start)) {
             throw ApiException.invalid("endDate", "must not be before startDate (" + start + ")");
         }

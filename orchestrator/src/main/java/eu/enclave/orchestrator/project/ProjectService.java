@@ -151,6 +151,8 @@ public class ProjectService {
     }
 
     private static void checkDates(LocalDate start, LocalDate end) {
+        Dates.checkSupported("startDate", start);
+        Dates.checkSupported("endDate", end);
         if (end.isBefore(start)) {
             throw ApiException.invalid("endDate", "must not be before startDate (" + start + ")");
         }

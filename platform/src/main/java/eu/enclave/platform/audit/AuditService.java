@@ -16,6 +16,10 @@ import java.util.Map;
  */
 public class AuditService {
 
+    /** Four-digit years only: a range beyond them is a typing error, and PostgreSQL timestamps end in 294276. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
     private final AuditReader reader;
     private final AuditTrail trail;
     private final AuditAccess access;
@@ -67,12 +71,17 @@ public class AuditService {
         if (value == null || value.isBlank()) {
             throw ApiException.invalid(field, "is required: a date (YYYY-MM-DD) or an ISO-8601 instant");
         }
+        Instant instant;
         try {
-            return value.length() == 10
+            instant = value.length() == 10
                     ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(field, "'" + value + "' is not a date (YYYY-MM-DD) or an ISO-8601 instant");
         }
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw ApiException.invalid(field, "must be in the years 0001 to 9999");
+        }
+        return instant;
     }
 }

@@ -21,12 +21,17 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Sign-in for both services. The API ({@code /api/**}) is stateless: bearer JWT in production, and HTTP
@@ -66,6 +71,27 @@ public class PlatformSecurityAutoConfiguration {
     SignInGuard signInGuard(Environment environment, DemoProperties demo, ObjectProvider<JwtDecoder> jwt,
                             ObjectProvider<ClientRegistrationRepository> oidc) {
         return new SignInGuard(environment, demo, jwt.getIfAvailable() != null, oidc.getIfAvailable() != null);
+    }
+
+    /**
+     * A bearer token must name its subject: people are recorded and told apart by it, and without this check
+     * every token lacking {@code sub} signed in as the same person, whose subject was the text "null".
+     * Boot adds validator beans to the decoder it configures from the resource-server properties.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> subjectRequired() {
+        return new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank());
+    }
+
+    /**
+     * The firewall in front of both chains refuses requests it deems unsafe (encoded slashes or dot segments,
+     * unknown HTTP methods) with a bare 400; answer with a problem body like every other refusal.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> Problems.write(request, response, HttpStatus.BAD_REQUEST,
+                "The request was refused: its method or URL is not accepted (encoded '/', '\\' or '.', "
+                        + "a double '/', or a non-standard method).");
     }
 
     @Bean

@@ -12,12 +12,14 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -109,13 +111,38 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        FieldProblem problem = unreadable(e.getMostSpecificCause());
+        FieldProblem problem = unreadable(firstJacksonCause(e));
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, summary(List.of(problem)),
                 List.of(problem)));
     }
 
     private static ResponseEntity<ProblemDetail> status(HttpStatus status, String detail) {
         return ResponseEntity.status(status).body(Problems.of(status, detail, List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString)
+                .collect(Collectors.joining(", "));
+        List<FieldProblem> errors = List.of(new FieldProblem(HttpHeaders.CONTENT_TYPE, "must be "
+                + (supported.isEmpty() ? "a supported media type" : "one of " + supported)
+                + (e.getContentType() == null ? "; none was sent" : "; was " + e.getContentType())));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers)
+                .body(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, summary(errors), errors));
+    }
+
+    /**
+     * Jackson's own exception carries the path to the offending field; Spring wraps it, and it may wrap a
+     * parse error of its own (a date that does not exist), so the outermost Jackson cause is the one to read.
+     */
+    private static Throwable firstJacksonCause(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JacksonException) {
+                return cause;
+            }
+        }
+        return e.getMostSpecificCause();
     }
 
     private static ResponseEntity<ProblemDetail> bad(List<FieldProblem> errors) {
@@ -126,6 +153,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException e) {
             return new FieldProblem(path(e), "is not a known field; known fields are "
                     + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+        }
+        if (cause instanceof InvalidFormatException e && e.getTargetType() == String.class) {
+            return new FieldProblem(path(e), "must be text without NUL characters or unpaired surrogates");
         }
         if (cause instanceof InvalidFormatException e) {
             return new FieldProblem(path(e), "'" + e.getValue() + "' is not a valid " + describe(e.getTargetType()));

@@ -1,0 +1,169 @@
+package eu.enclave.orchestrator.api;
+
+import static eu.enclave.orchestrator.support.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import eu.enclave.orchestrator.support.Fixtures;
+import eu.enclave.orchestrator.support.OrchestratorApiTest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Throws malformed bodies, parameters and paths at every API endpoint as an admin (who gets furthest):
+ * each must be refused as a client error with a problem response, never a 500, and write nothing.
+ */
+@OrchestratorApiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MalformedInputSweepTest {
+
+    /** Bodies no JSON endpoint may accept. */
+    private static final List<String> MALFORMED_BODIES = List.of(
+            "", " ", "null", "[]", "[{}]", "\"text\"", "42", "true", "{", "}", "{}}", "{\"a\":}", "{'slug': 'x'}",
+            "/* comment */ {}", "{\"slug\": NaN}", "\u0000", "{\"slug\": {\"nested\": 1}}",
+            "{\"title\": [\"a\"]}", "{\"startDate\": 20260101}", "{\"startDate\": {\"year\": 2026}}",
+            "{\"endDate\": \"+100000-01-01\"}", "{\"startDate\": \"-5000-01-01\"}", "{\"role\": 1e999999}",
+            "{\"status\": \"ACTIVE \"}", "{\"username\": \"outsider\", \"username\": \"pi\", \"role\": 7}",
+            "[".repeat(5000), "{\"a\":".repeat(5000),
+            "{\"description\": \"" + "x".repeat(300_000) + "\"}");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    private String slug;
+
+    @BeforeAll
+    void project() {
+        slug = fixtures.draftProject("sweep").slug();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> malformedBodies() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String body : MALFORMED_BODIES) {
+            String shown = body.length() > 40 ? body.substring(0, 40) + "… (" + body.length() + " chars)" : body;
+            tests.add(sweep("POST /projects " + shown, () -> json(post("/api/v1/projects"), body)));
+            tests.add(sweep("PATCH /projects/{slug} " + shown, () -> json(patch("/api/v1/projects/{s}", slug), body)));
+            tests.add(sweep("POST /projects/{slug}/status " + shown,
+                    () -> json(post("/api/v1/projects/{s}/status", slug), body)));
+            tests.add(sweep("POST /projects/{slug}/members " + shown,
+                    () -> json(post("/api/v1/projects/{s}/members", slug), body)));
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> malformedRequests() {
+        byte[] notUtf8 = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        return Stream.of(
+                sweep("PATCH with invalid UTF-8", () -> patch("/api/v1/projects/{s}", slug).with(as("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content(notUtf8)),
+                sweep("POST /projects with an end date in year 100000", () -> json(post("/api/v1/projects"),
+                        "{\"slug\": \"" + Fixtures.newSlug("far") + "\", \"title\": \"T\", \"legalBasis\": \"L\","
+                                + " \"startDate\": \"2026-01-01\", \"endDate\": \"+100000-01-01\"}")),
+                sweep("POST /projects with a NUL in the title", () -> json(post("/api/v1/projects"),
+                        "{\"slug\": \"" + Fixtures.newSlug("nul") + "\", \"title\": \"a\\u0000b\", \"legalBasis\": \"L\","
+                                + " \"startDate\": \"2026-01-01\", \"endDate\": \"2027-01-01\"}")),
+                sweep("PATCH with a NUL in the description", () -> json(patch("/api/v1/projects/{s}", slug),
+                        "{\"description\": \"a\\u0000b\"}")),
+                sweep("PATCH with a lone surrogate in the title", () -> json(patch("/api/v1/projects/{s}", slug),
+                        "{\"title\": \"\\ud800\"}")),
+                sweep("POST member with a NUL in the username", () -> json(post("/api/v1/projects/{s}/members", slug),
+                        "{\"username\": \"outsider\\u0000\", \"role\": \"researcher\"}")),
+                sweep("status change with a NUL in the reason", () -> json(post("/api/v1/projects/{s}/status", slug),
+                        "{\"status\": \"active\", \"reason\": \"\\u0000\"}")),
+                sweep("PATCH with an end date PostgreSQL cannot store", () -> json(patch("/api/v1/projects/{s}", slug),
+                        "{\"endDate\": \"+100000-01-01\"}")),
+                sweep("POST member with a start date PostgreSQL cannot store", () -> json(
+                        post("/api/v1/projects/{s}/members", slug),
+                        "{\"username\": \"outsider\", \"role\": \"researcher\", \"startDate\": \"-10000-01-01\"}")),
+                sweep("POST member with an end date PostgreSQL cannot store", () -> json(
+                        post("/api/v1/projects/{s}/members", slug),
+                        "{\"username\": \"outsider\", \"role\": \"researcher\", \"endDate\": \"+100000-01-01\"}")),
+                sweep("POST /projects without content type", () -> post("/api/v1/projects").with(as("admin"))
+                        .content("{}")),
+                sweep("POST /projects as XML", () -> post("/api/v1/projects").with(as("admin"))
+                        .contentType(MediaType.APPLICATION_XML).content("<project/>")),
+                sweep("POST /projects accepting only CSV", () -> json(post("/api/v1/projects"), "{}")
+                        .accept("text/csv")),
+                sweep("PUT /projects/{slug}", () -> json(put("/api/v1/projects/{s}", slug), "{}")),
+                sweep("DELETE /projects/{slug}", () -> delete("/api/v1/projects/{s}", slug).with(as("admin"))),
+                sweep("non-standard method", () -> request(HttpMethod.valueOf("PROPFIND"), "/api/v1/projects")
+                        .with(as("admin"))),
+                sweep("unknown API path", () -> get("/api/v1/no-such-thing").with(as("admin"))),
+                sweep("unknown API version", () -> get("/api/v2/projects").with(as("admin"))),
+                sweep("slug of 5000 characters", () -> get("/api/v1/projects/{s}", "a".repeat(5000)).with(as("admin"))),
+                sweep("slug with spaces and accents", () -> get("/api/v1/projects/{s}", "é m").with(as("admin"))),
+                sweep("encoded slash in the slug", () -> get(URI.create("/api/v1/projects/a%2Fb")).with(as("admin"))),
+                sweep("encoded dot segment", () -> get(URI.create("/api/v1/projects/%2e%2e/members")).with(as("admin"))),
+                sweep("backslash in the path", () -> get(URI.create("/api/v1/projects/a%5Cb")).with(as("admin"))),
+                sweep("double slash", () -> get(URI.create("/api/v1//projects")).with(as("admin"))),
+                sweep("slug with SQL", () -> get("/api/v1/projects/{s}", "x' OR '1'='1").with(as("admin"))),
+                sweep("member id not a UUID", () -> delete("/api/v1/projects/{s}/members/{u}", slug, "1 OR 1=1")
+                        .with(as("admin"))),
+                sweep("export with repeated parameters", () -> get("/api/v1/audit/export").with(as("admin"))
+                        .param("from", "2026-01-01", "2025-01-01").param("to", "x")),
+                sweep("export with a huge parameter", () -> get("/api/v1/audit/export").with(as("admin"))
+                        .param("from", "9".repeat(10_000)).param("to", "2026-01-01")),
+                sweep("wrong password", () -> get("/api/v1/projects").with(httpBasic("admin", "wrong")), false),
+                sweep("garbled Basic header", () -> get("/api/v1/projects").header("Authorization", "Basic !!!"),
+                        false));
+    }
+
+    private DynamicTest sweep(String name, Supplier<MockHttpServletRequestBuilder> request) {
+        return sweep(name, request, true);
+    }
+
+    /** @param auditUnchanged false where the refusal is itself audited (a failed sign-in) */
+    private DynamicTest sweep(String name, Supplier<MockHttpServletRequestBuilder> request, boolean auditUnchanged) {
+        return DynamicTest.dynamicTest(name, () -> {
+            Fixtures.Snapshot before = fixtures.snapshot();
+            MvcResult result = mvc.perform(request.get()).andReturn();
+            if (result.getRequest().isAsyncStarted()) {
+                result = mvc.perform(asyncDispatch(result)).andReturn();
+            }
+            String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            int status = result.getResponse().getStatus();
+
+            assertThat(status).as("%s: a client error, never a server error; body: %s", name, body)
+                    .isBetween(400, 499);
+            assertThat(result.getResponse().getContentType()).as("%s: problem response; status %s, body: %s", name,
+                            status, body)
+                    .startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            Fixtures.Snapshot after = fixtures.snapshot();
+            assertThat(after.projects()).as("%s: projects unchanged", name).isEqualTo(before.projects());
+            assertThat(after.memberships()).as("%s: memberships unchanged", name).isEqualTo(before.memberships());
+            if (auditUnchanged) {
+                assertThat(after.auditHead()).as("%s: nothing audited", name).isEqualTo(before.auditHead());
+            }
+        });
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.with(as("admin")).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+}
