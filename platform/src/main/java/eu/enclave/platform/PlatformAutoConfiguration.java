@@ -19,6 +19,9 @@ import eu.enclave.platform.web.StorableTextModule;
 import io.swagger.v3.oas.models.OpenAPI;
 import org.springframework.beans.factory.annotation.Value;
 import java.util.List;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -75,6 +78,13 @@ public class PlatformAutoConfiguration {
     }
 
     /** Registered by Boot's Jackson auto-configuration with every other module bean. */
+    /** Strict reading of API bodies in every service: an unknown field or a number for an enum is an error. */
+    @Bean
+    JsonMapperBuilderCustomizer strictApiBodies() {
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+    }
+
     @Bean
     StorableTextModule storableTextModule() {
         return new StorableTextModule();
