@@ -190,7 +190,8 @@ public final class TestDatabases {
             try {
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setServerConfig("listen_addresses", "127.0.0.1")
-                        // as in production: a commit returns once it is on disk (zonky turns this off by default)
+                        // as in production: a commit returns once it is on disk (zonky turns both off by default)
+                        .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on")
                         .start();
                 return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null, true);

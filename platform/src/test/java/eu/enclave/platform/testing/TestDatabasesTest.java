@@ -45,8 +45,9 @@ class TestDatabasesTest {
     @Test
     void theEmbeddedServerCommitsDurablyAsProductionDoes() {
         try (TestDatabase db = TestDatabases.create()) {
-            assertThat(new JdbcTemplate(db.dataSource()).queryForObject("SHOW synchronous_commit", String.class))
-                    .isEqualTo("on");
+            JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+            assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
         }
     }
 
