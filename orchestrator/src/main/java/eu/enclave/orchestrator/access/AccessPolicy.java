@@ -9,7 +9,9 @@ import eu.enclave.platform.identity.CurrentUser;
 import eu.enclave.platform.web.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,11 @@ public class AccessPolicy implements AuditAccess {
 
     public Set<ProjectRole> rolesIn(CurrentUser user, Project project) {
         return memberships.activeRoles(project.id(), user.id(), LocalDate.now(clock));
+    }
+
+    /** The user's current roles in each project where they hold any, for listing many projects at once. */
+    public Map<UUID, Set<ProjectRole>> rolesByProject(CurrentUser user) {
+        return memberships.activeRolesByProject(user.id(), LocalDate.now(clock));
     }
 
     public boolean canSeeAllProjects(CurrentUser user) {

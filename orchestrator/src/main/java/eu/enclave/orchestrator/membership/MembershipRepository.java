@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +45,19 @@ public class MembershipRepository {
                         + " AND (end_date IS NULL OR end_date >= ?)")
                 .params(projectId, userId, day, day)
                 .query(String.class).list().forEach(r -> roles.add(ProjectRole.parse(r)));
+        return roles;
+    }
+
+    /** The user's roles in every project where a membership is current on {@code day}, in one query. */
+    public Map<UUID, Set<ProjectRole>> activeRolesByProject(UUID userId, LocalDate day) {
+        Map<UUID, Set<ProjectRole>> roles = new HashMap<>();
+        jdbc.sql("SELECT project_id, role FROM memberships WHERE user_id = ? AND start_date <= ?"
+                        + " AND (end_date IS NULL OR end_date >= ?)")
+                .params(userId, day, day)
+                .query(rs -> {
+                    roles.computeIfAbsent(rs.getObject(1, UUID.class), id -> EnumSet.noneOf(ProjectRole.class))
+                            .add(ProjectRole.parse(rs.getString(2)));
+                });
         return roles;
     }
 
