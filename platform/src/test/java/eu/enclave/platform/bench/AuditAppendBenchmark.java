@@ -44,7 +44,8 @@ public final class AuditAppendBenchmark {
         int warmup = Integer.getInteger("bench.warmup", 3);
         String[] writerCounts = System.getProperty("bench.writers", "1,4,16").split(",");
 
-        System.out.println("== Audit appends, durable (one committed transaction each)\n" + BenchReport.machine());
+        System.out.println("== Audit appends, durable (one committed transaction each)\n" + BenchReport.machine()
+                + "\nload        " + BenchReport.loadAverage());
         try (TestDatabase db = TestDatabases.createMigrated();
              HikariDataSource pool = pool(db, 16)) {
             JdbcTemplate jdbc = new JdbcTemplate(pool);
@@ -56,10 +57,12 @@ public final class AuditAppendBenchmark {
                     || !"on".equals(jdbc.queryForObject("SHOW fsync", String.class))) {
                 throw new IllegalStateException("not a durable configuration: synchronous_commit and fsync must be on");
             }
-            if (TestDatabases.shared().embedded()) {
-                Path dataDir = Path.of(jdbc.queryForObject("SHOW data_directory", String.class));
-                System.out.println(fsyncProbe(dataDir.getParent(), 2));
+            Path dataDir = TestDatabases.shared().embedded()
+                    ? Path.of(jdbc.queryForObject("SHOW data_directory", String.class)).getParent() : null;
+            if (dataDir != null) {
+                System.out.println(fsyncProbe(dataDir, 2));
             }
+            System.out.println(roundTrip(jdbc));
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
             AuditTrail trail = new AuditTrail(jdbc, transactions);
 
@@ -69,12 +72,15 @@ public final class AuditAppendBenchmark {
             for (String w : writerCounts) {
                 rates.add(run(trail, Integer.parseInt(w.trim()), seconds, true));
             }
+            if (dataDir != null) {
+                System.out.println(fsyncProbe(dataDir, 2) + " (again, after the runs: this disk varies)");
+            }
             AuditVerification check = new AuditReader(jdbc, transactions).verify();
-            System.out.printf("%nchain after the run: %s, %,d entries%n", check.intact() ? "intact" : "BROKEN " + check.problem(),
+            System.out.printf("chain after the run: %s, %,d entries%n", check.intact() ? "intact" : "BROKEN " + check.problem(),
                     check.entriesChecked());
             double best = rates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            System.out.printf(Locale.ROOT, "goal >= %,.0f appends/s: %s (best %,.0f/s)%n", GOAL,
-                    best >= GOAL ? "MET" : "MISSED", best);
+            System.out.printf(Locale.ROOT, "goal >= %,.0f appends/s: %s (best %,.0f/s)%nload        %s%n", GOAL,
+                    best >= GOAL ? "MET" : "MISSED", best, BenchReport.loadAverage());
         }
     }
 
@@ -117,6 +123,19 @@ public final class AuditAppendBenchmark {
                     BenchReport.latencies(latencies));
         }
         return rate;
+    }
+
+    /** One statement's round trip to the server: an append makes three, two of them while holding the chain lock. */
+    static String roundTrip(JdbcTemplate jdbc) {
+        for (int i = 0; i < 2_000; i++) {
+            jdbc.queryForObject("SELECT 1", Integer.class);
+        }
+        int n = 5_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            jdbc.queryForObject("SELECT 1", Integer.class);
+        }
+        return String.format(Locale.ROOT, "loopback    SELECT 1 round trip (JDBC, pooled): %.0f us", (System.nanoTime() - start) / 1e3 / n);
     }
 
     /** How fast this disk makes an 8 kB write durable (write + fdatasync), as a WAL flush does. */
