@@ -2,6 +2,7 @@ package eu.enclave.platform.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import eu.enclave.platform.audit.AuditEvent;
+import eu.enclave.platform.audit.AuditHash;
 import eu.enclave.platform.audit.AuditReader;
 import eu.enclave.platform.audit.AuditTrail;
 import eu.enclave.platform.audit.AuditVerification;
@@ -24,16 +25,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Durable audit appends per second: each append is its own committed transaction with synchronous_commit
  * on, by 1, 4 and 16 concurrent writers. Prints the disk's fdatasync rate too, since every commit waits for
- * one and the chain lock is held until commit. Goal: at least 2,000 appends/s.
+ * one and the chain lock is held until commit, and, for reference, the same rows inserted without the chain,
+ * which concurrent writers can commit together. Goal: at least 2,000 appends/s.
  *
  * <p>Run: {@code mvn -B -q -pl platform test-compile exec:java@bench-audit-append}
- * (options: {@code -Dbench.seconds=10 -Dbench.warmup=3 -Dbench.writers=1,4,16}).
+ * (options: {@code -Dbench.seconds=10 -Dbench.warmup=3 -Dbench.writers=1,4,16 -Dbench.reference=true}).
  */
 public final class AuditAppendBenchmark {
 
@@ -66,11 +70,26 @@ public final class AuditAppendBenchmark {
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
             AuditTrail trail = new AuditTrail(jdbc, transactions);
 
-            run(trail, 4, warmup, false);
+            Appender audit = (actor, i) -> trail.record(event(actor, i));
+            run(audit, 4, warmup, false);
             System.out.printf("%n%-8s %10s %12s   %s%n", "writers", "appends", "appends/s", "latency per append");
             List<Double> rates = new ArrayList<>();
             for (String w : writerCounts) {
-                rates.add(run(trail, Integer.parseInt(w.trim()), seconds, true));
+                rates.add(run(audit, Integer.parseInt(w.trim()), seconds, true));
+            }
+            if (Boolean.parseBoolean(System.getProperty("bench.reference", "true"))) {
+                System.out.println("reference: the same row inserted in its own transaction without the chain (no lock,"
+                        + " no head, no hash),\nso that concurrent commits can share a WAL flush (group commit):");
+                jdbc.execute("CREATE TABLE public.bench_plain (LIKE platform.audit_log)");
+                TransactionTemplate tx = new TransactionTemplate(transactions);
+                AtomicLong seq = new AtomicLong();
+                Appender plain = (actor, i) -> tx.executeWithoutResult(status -> jdbc.update(
+                        "INSERT INTO public.bench_plain VALUES (?, now(), ?, 'file.viewed', 'cohort', ?, ?, ?, ?)",
+                        seq.incrementAndGet(), actor, "file:results/table-" + i + ".csv", "{\"size\":12345}",
+                        AuditHash.GENESIS, AuditHash.GENESIS));
+                for (String w : writerCounts) {
+                    run(plain, Integer.parseInt(w.trim()), seconds, true);
+                }
             }
             if (dataDir != null) {
                 System.out.println(fsyncProbe(dataDir, 2) + " (again, after the runs: this disk varies)");
@@ -84,7 +103,17 @@ public final class AuditAppendBenchmark {
         }
     }
 
-    private static double run(AuditTrail trail, int writers, int seconds, boolean print) throws Exception {
+    /** One durable write, as the measured thing does it. */
+    private interface Appender {
+        void append(String actor, long i);
+    }
+
+    private static AuditEvent event(String actor, long i) {
+        return new AuditEvent(actor, "file.viewed", "cohort-" + (i % 50), "file:results/table-" + i + ".csv",
+                Map.of("size", 12_345, "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+    }
+
+    private static double run(Appender appender, int writers, int seconds, boolean print) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(writers);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch ready = new CountDownLatch(writers);
@@ -98,8 +127,7 @@ public final class AuditAppendBenchmark {
                 go.await();
                 for (long i = 0; !stop.get(); i++) {
                     long start = System.nanoTime();
-                    trail.record(new AuditEvent(actor, "file.viewed", "cohort-" + (i % 50), "file:results/table-" + i
-                            + ".csv", Map.of("size", 12_345, "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
+                    appender.append(actor, i);
                     samples.add(System.nanoTime() - start);
                 }
                 return samples;
