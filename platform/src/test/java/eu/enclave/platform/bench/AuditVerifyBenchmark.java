@@ -47,7 +47,7 @@ public final class AuditVerifyBenchmark {
             long start = System.nanoTime();
             String head = load(pool, entries);
             double loadSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "load        built in Java and COPYed: %,.1f s (%,.0f rows/s)%n", loadSeconds,
+            System.out.printf(Locale.ROOT, "copy        built in Java and COPYed: %,.1f s (%,.0f rows/s)%n", loadSeconds,
                     entries / loadSeconds);
             start = System.nanoTime();
             jdbc.execute("VACUUM (ANALYZE) platform.audit_log");
