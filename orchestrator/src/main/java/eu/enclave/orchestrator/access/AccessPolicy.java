@@ -35,7 +35,7 @@ public class AccessPolicy implements AuditAccess {
         return memberships.activeRoles(project.id(), user.id(), LocalDate.now(clock));
     }
 
-    /** The user's current roles in each project, for lists (one query instead of one per project). */
+    /** The user's current roles in each project where they hold any, for listing many projects at once. */
     public Map<UUID, Set<ProjectRole>> rolesByProject(CurrentUser user) {
         return memberships.activeRolesByProject(user.id(), LocalDate.now(clock));
     }

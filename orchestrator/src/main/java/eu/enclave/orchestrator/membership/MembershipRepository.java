@@ -48,7 +48,7 @@ public class MembershipRepository {
         return roles;
     }
 
-    /** The user's current roles in every project where they have one, in one query. */
+    /** The user's roles in every project where a membership is current on {@code day}, in one query. */
     public Map<UUID, Set<ProjectRole>> activeRolesByProject(UUID userId, LocalDate day) {
         Map<UUID, Set<ProjectRole>> roles = new HashMap<>();
         jdbc.sql("SELECT project_id, role FROM memberships WHERE user_id = ? AND start_date <= ?"

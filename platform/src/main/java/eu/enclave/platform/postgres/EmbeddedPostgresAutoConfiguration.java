@@ -36,7 +36,11 @@ public class EmbeddedPostgresAutoConfiguration {
         }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // zonky starts PostgreSQL with fsync and synchronous_commit off, made for throw-away test data: a
+                // crash could then lose committed audit entries, or corrupt a kept data directory. Durable, as in production.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }

@@ -1,6 +1,7 @@
 package eu.enclave.platform.postgres;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 
 /**
@@ -13,15 +14,19 @@ public final class PlatformMigrations implements FlywayMigrationStrategy {
 
     @Override
     public void migrate(Flyway serviceFlyway) {
-        Flyway.configure()
-                .configuration(serviceFlyway.getConfiguration())
+        platform(serviceFlyway.getConfiguration()).migrate();
+        serviceFlyway.migrate();
+    }
+
+    /** The platform schema's own Flyway, on the connection (and other settings) of {@code base}. */
+    public static Flyway platform(Configuration base) {
+        return Flyway.configure()
+                .configuration(base)
                 .schemas(SCHEMA)
                 .defaultSchema(SCHEMA)
                 .createSchemas(true)
                 .table("platform_schema_history")
                 .locations("classpath:db/platform")
-                .load()
-                .migrate();
-        serviceFlyway.migrate();
+                .load();
     }
 }

@@ -39,6 +39,7 @@ class ProjectApiController {
         this.policy = policy;
     }
 
+    /** Two queries whatever the number of projects: the visible projects, and the caller's roles in them. */
     @GetMapping
     List<ProjectView> list(CurrentUser user) {
         Map<UUID, Set<ProjectRole>> roles = policy.rolesByProject(user);
