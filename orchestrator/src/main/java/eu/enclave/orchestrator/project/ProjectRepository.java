@@ -16,6 +16,7 @@ public class ProjectRepository {
 
     private static final String COLUMNS = "id, slug, title, description, legal_basis, impact_assessment, start_date,"
             + " end_date, status, created_at, updated_at";
+    private static final String COLUMNS_OF_P = COLUMNS.replaceAll("(\\w+)", "p.$1");
 
     private final JdbcClient jdbc;
 
@@ -34,7 +35,7 @@ public class ProjectRepository {
 
     /** Projects where the user holds a membership that is current on {@code day}. */
     public List<Project> findWithActiveMember(UUID userId, LocalDate day) {
-        return jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "p.$1") + " FROM projects p"
+        return jdbc.sql("SELECT " + COLUMNS_OF_P + " FROM projects p"
                         + " JOIN memberships m ON m.project_id = p.id"
                         + " WHERE m.user_id = ? AND m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?)"
                         + " ORDER BY p.slug")
