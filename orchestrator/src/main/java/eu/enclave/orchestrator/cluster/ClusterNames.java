@@ -39,6 +39,16 @@ public final class ClusterNames {
                 PROJECT, safeLabelValue(slug)));
     }
 
+    /** The two labels that make an object this project's: the only way owned objects are ever selected. */
+    public static Map<String, String> ownerSelector(UUID projectId) {
+        return Map.of(MANAGED_BY, MANAGER, PROJECT_ID, projectId.toString());
+    }
+
+    /** Whether labels (possibly null) include both {@link #ownerSelector} labels of the project. */
+    public static boolean ownedBy(Map<String, String> labels, UUID projectId) {
+        return labels != null && labels.entrySet().containsAll(ownerSelector(projectId).entrySet());
+    }
+
     public static Map<String, String> workspacePods() {
         return Map.of(COMPONENT, WORKSPACE_COMPONENT);
     }
