@@ -69,6 +69,23 @@ class PortalPagesTest {
     }
 
     @Test
+    void signingInWithTheFormIsAuditedAndAWrongPasswordToo() throws Exception {
+        long before = jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM platform.audit_log", Long.class);
+
+        MockHttpServletResponse refused = perform(post("/login").with(csrf())
+                .param("username", "reviewer").param("password", "wrong"));
+        MockHttpServletResponse accepted = perform(post("/login").with(csrf())
+                .param("username", "reviewer").param("password", "demo"));
+
+        assertThat(refused.getRedirectedUrl()).endsWith("/login?error");
+        assertThat(accepted.getRedirectedUrl()).doesNotContain("error");
+        assertThat(jdbc.queryForList("SELECT actor || ' ' || action || ' ' || details FROM platform.audit_log"
+                + " WHERE seq > ? AND action LIKE 'auth.%' ORDER BY seq", String.class, before)).containsExactly(
+                "anonymous auth.sign_in_failed {\"attemptedUsername\":\"reviewer\",\"reason\":\"BadCredentialsException\"}",
+                "reviewer auth.signed_in {\"method\":\"password\"}");
+    }
+
+    @Test
     void signInPageListsTheDemoUsersAndShowsTheBanner() throws Exception {
         Document page = page(get("/login"), 200);
 
