@@ -1,29 +1,22 @@
 package eu.enclave.orchestrator.bench;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import eu.enclave.orchestrator.OrchestratorApplication;
 import eu.enclave.platform.testing.BenchReport;
 import eu.enclave.platform.testing.BenchReport.Samples;
 import eu.enclave.platform.testing.TestDatabase;
 import eu.enclave.platform.testing.TestDatabases;
+import eu.enclave.platform.testing.TokenSigner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -62,13 +55,8 @@ public final class ProjectsApiBenchmark {
         System.out.println("== GET /api/v1/projects over loopback\n" + BenchReport.machine()
                 + "\nload        " + BenchReport.loadAverage());
 
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
-        Path publicKey = Files.createTempFile("bench-jwt", ".pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        TokenSigner keys = new TokenSigner();
+        Path publicKey = keys.writePublicKeyPem(Files.createTempFile("bench-jwt", ".pem"));
 
         try (TestDatabase db = TestDatabases.create()) {
             // command-line arguments, so that they win over application.yml (server.port there defaults to 8080)
@@ -234,16 +222,14 @@ public final class ProjectsApiBenchmark {
     }
 
     /** What an identity provider would issue: RS256, an hour's validity, the platform roles in a claim. */
-    private static String token(KeyPair keys, String username, List<String> roles) throws Exception {
+    private static String token(TokenSigner keys, String username, List<String> roles) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer("https://idp.bench.invalid/realms/enclave").subject("sub-" + username)
                 .claim("preferred_username", username).claim("name", username).claim("email", username + "@bench.invalid")
                 .claim("enclave_roles", roles).claim("acr", "mfa")
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600))).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims);
-        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-        return jwt.serialize();
+        return keys.sign(claims);
     }
 
     private ProjectsApiBenchmark() {

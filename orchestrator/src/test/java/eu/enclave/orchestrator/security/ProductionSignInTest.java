@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jayway.jsonpath.JsonPath;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import eu.enclave.platform.testing.TokenSigner;
 import eu.enclave.orchestrator.OrchestratorApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -17,11 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -51,7 +43,7 @@ class ProductionSignInTest {
     static Path keyDir;
 
     private static EmbeddedPostgres postgres;
-    private static KeyPair keys;
+    private static TokenSigner issuer;
     private static Path publicKey;
     private static ConfigurableApplicationContext app;
     private static JdbcTemplate jdbc;
@@ -62,8 +54,8 @@ class ProductionSignInTest {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-        keys = rsaKeyPair();
-        publicKey = writePem(keyDir.resolve("issuer-public.pem"), keys);
+        issuer = new TokenSigner();
+        publicKey = issuer.writePublicKeyPem(keyDir.resolve("issuer-public.pem"));
         app = startProd(Map.of());
         String port = app.getEnvironment().getProperty("local.server.port");
         assertThat(port).as("a free port, never the shared 8080/8081").isNotIn("8080", "8081");
@@ -179,8 +171,8 @@ class ProductionSignInTest {
 
     @Test
     void tokensThatAreNotGenuineAreRefused() throws Exception {
-        KeyPair other = rsaKeyPair();
-        assertThat(get("api/v1/projects", token("forged", c -> { }, other.getPrivate())).statusCode()).isEqualTo(401);
+        TokenSigner forger = new TokenSigner();
+        assertThat(get("api/v1/projects", token("forged", c -> { }, forger)).statusCode()).isEqualTo(401);
         assertThat(get("api/v1/projects", token("expired", c -> c
                 .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
                 .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1)))))).statusCode()).isEqualTo(401);
@@ -243,12 +235,11 @@ class ProductionSignInTest {
     }
 
     private static String token(String subject, Consumer<JWTClaimsSet.Builder> claims) throws Exception {
-        return token(subject, claims, keys.getPrivate());
+        return token(subject, claims, issuer);
     }
 
     /** A token as the identity provider would issue it after a second factor, adjusted by {@code claims}. */
-    private static String token(String subject, Consumer<JWTClaimsSet.Builder> claims, PrivateKey key)
-            throws Exception {
+    private static String token(String subject, Consumer<JWTClaimsSet.Builder> claims, TokenSigner signer) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .subject(subject)
@@ -258,10 +249,7 @@ class ProductionSignInTest {
                 .claim("acr", MFA)
                 .claim("preferred_username", subject == null ? "anonymous-subject" : "user-" + subject);
         claims.accept(builder);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
-                builder.build());
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
+        return signer.sign(builder.build());
     }
 
     private static HttpResponse<String> get(String path, String bearer) throws Exception {
@@ -276,20 +264,6 @@ class ProductionSignInTest {
         return HTTP.send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static KeyPair rsaKeyPair() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
-
-    private static Path writePem(Path file, KeyPair pair) throws Exception {
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(pair.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-        return Files.writeString(file, pem, StandardCharsets.US_ASCII);
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -1,15 +1,6 @@
 package eu.enclave.platform.testing;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -33,19 +24,14 @@ public final class IdentityProviderPeer implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final RSAKey key;
+    private final TokenSigner signer = new TokenSigner();
     private final HttpServer server;
     private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
     private volatile Map<String, Object> nextIdTokenClaims = Map.of();
 
     public IdentityProviderPeer() throws IOException {
-        try {
-            key = new RSAKeyGenerator(2048).keyID("peer-key").keyUse(KeyUse.SIGNATURE).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/jwks", exchange -> respond(exchange, 200, new JWKSet(key.toPublicJWK()).toString()));
+        server.createContext("/jwks", exchange -> respond(exchange, 200, signer.jwks()));
         server.createContext("/token", this::token);
         server.start();
     }
@@ -90,14 +76,7 @@ public final class IdentityProviderPeer implements AutoCloseable {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer()).audience(audience)
                 .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)));
         claims.forEach(builder::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                builder.build());
-        try {
-            jwt.sign(new RSASSASigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return signer.sign(builder.build());
     }
 
     private void token(HttpExchange exchange) throws IOException {
