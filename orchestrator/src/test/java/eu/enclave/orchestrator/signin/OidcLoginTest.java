@@ -52,6 +52,8 @@ class OidcLoginTest {
         registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("enclave.security.accepted-acr", () -> MFA);
+        // The test speaks plain HTTP on loopback; production's session cookie is Secure (TLS only).
+        registry.add("server.servlet.session.cookie.secure", () -> "false");
         idp.clientProperties("idp", "enclave-portal").forEach((key, value) -> registry.add(key, () -> value));
     }
 
