@@ -52,6 +52,7 @@ class OidcLoginTest {
         registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("enclave.security.accepted-acr", () -> MFA);
+        registry.add("enclave.cluster.simulated", () -> "true"); // prod refuses to simulate; tests never reach a real cluster
         idp.clientProperties("idp", "enclave-portal").forEach((key, value) -> registry.add(key, () -> value));
     }
 
