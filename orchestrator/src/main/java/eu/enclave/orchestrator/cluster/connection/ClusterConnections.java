@@ -100,8 +100,9 @@ public final class ClusterConnections {
         String url = "http://127.0.0.1:" + server.getPort(); // bound to the loopback address only
         KubernetesClient client = server.createClient();
         log.warn("Kubernetes cluster is SIMULATED ({}): an in-process API server at {} stores objects in memory;"
-                + " nothing runs and everything is lost at shutdown. Inspect it over plain HTTP, e.g."
-                + " curl {}/api/v1/namespaces", why, url, url);
+                + " nothing runs, no policy is enforced and everything is lost at shutdown. Inspect it over plain HTTP:"
+                + " kubectl --server={} get --raw /api/v1/namespaces (raw paths only: it serves no API discovery,"
+                + " so 'kubectl get namespaces' fails), or curl", why, url, url);
         return new ClusterConnection(client, true, url, "simulated: " + why, server);
     }
 }
