@@ -54,6 +54,15 @@ public class AccessPolicy implements AuditAccess {
         }
     }
 
+    /** The project's namespace and its reconcile status: whoever sees the project. */
+    public boolean canViewClusterStatus(CurrentUser user, Project project) {
+        return canView(user, project);
+    }
+
+    public void checkCanViewClusterStatus(CurrentUser user, Project project) {
+        checkCanView(user, project);
+    }
+
     public boolean canCreateProject(CurrentUser user) {
         return user.isAdmin();
     }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +41,12 @@ public class ProjectRepository {
                         + " WHERE m.user_id = ? AND m.start_date <= ? AND (m.end_date IS NULL OR m.end_date >= ?)"
                         + " ORDER BY p.slug")
                 .params(userId, day, day).query(ProjectRepository::map).list();
+    }
+
+    public List<Project> findWithStatus(Collection<ProjectStatus> statuses) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE status IN (:statuses) ORDER BY slug")
+                .param("statuses", statuses.stream().map(ProjectStatus::toString).toList())
+                .query(ProjectRepository::map).list();
     }
 
     public boolean slugExists(String slug) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,14 +33,16 @@ public class ProjectService {
     private final MembershipService memberships;
     private final AccessPolicy policy;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProjectService(ProjectRepository projects, MembershipService memberships, AccessPolicy policy, AuditTrail audit,
-                   Clock clock) {
+                   ApplicationEventPublisher events, Clock clock) {
         this.projects = projects;
         this.memberships = memberships;
         this.policy = policy;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -145,6 +148,7 @@ public class ProjectService {
         }
         audit.record(new AuditEvent(actor, transition.auditAction(), project.slug(), "project:" + project.slug(),
                 Map.of("from", transition.from().toString(), "to", transition.to().toString(), "reason", reason)));
+        events.publishEvent(new ProjectStatusChanged(project.id(), project.slug(), transition.from(), transition.to()));
         return new Project(project.id(), project.slug(), project.title(), project.description(), project.legalBasis(),
                 project.impactAssessment(), project.startDate(), project.endDate(), transition.to(),
                 project.createdAt(), now);

@@ -64,6 +64,8 @@ class AuthorizationMatrixTest {
             row("POST /api/v1/projects/{slug}/status",                  "",                 "401 404 403 403 403 403 200",
                     f -> post("/api/v1/projects/{slug}/status", f.draftProject("mx").slug())
                             .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"active\"}")),
+            row("GET /api/v1/projects/{slug}/cluster",                  "",                 "401 404 200 200 200 200 200",
+                    f -> get("/api/v1/projects/{slug}/cluster", f.activeProject("mx").slug())),
             row("GET /api/v1/projects/{slug}/members",                  "",                 "401 404 200 200 200 200 200",
                     f -> get("/api/v1/projects/{slug}/members", f.draftProject("mx").slug())),
             row("POST /api/v1/projects/{slug}/members",                 "",                 "401 404 403 201 403 403 201",

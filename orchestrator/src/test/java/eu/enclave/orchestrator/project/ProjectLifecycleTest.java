@@ -80,7 +80,9 @@ class ProjectLifecycleTest {
         changeStatus(slug, "archived").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("archived"))
                 .andExpect(jsonPath("$.transitions", Matchers.empty()));
 
-        List<Audited> audit = fixtures.auditAfter(before);
+        // the cluster module's own entries (cluster.applied after the activation) are tested with it
+        List<Audited> audit = fixtures.auditAfter(before).stream()
+                .filter(a -> a.action().startsWith("project.")).toList();
         assertThat(audit).extracting(Audited::action).containsExactly("project.activated", "project.suspended",
                 "project.reactivated", "project.suspended", "project.archived");
         assertThat(audit).extracting(Audited::project).containsOnly(slug);

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -201,6 +203,16 @@ class ProductionSignInTest {
     }
 
     @Test
+    void prodWithoutAClusterDoesNotStartOnASimulatedOne() {
+        Assumptions.assumeTrue(System.getenv("KUBECONFIG") == null && System.getenv("KUBERNETES_SERVICE_HOST") == null
+                && !Files.exists(Path.of(System.getProperty("user.home"), ".kube", "config")),
+                "this machine has a cluster configured");
+        assertThatThrownBy(() -> startProd(Map.of(), "enclave.cluster.simulated").close())
+                .satisfies(e -> assertThat(rootCause(e).getMessage())
+                        .contains("enclave.cluster.simulated=false").contains("no cluster is configured"));
+    }
+
+    @Test
     void prodWithoutADatabaseUrlDoesNotStart() {
         assertThatThrownBy(() -> startProd(Map.of(), "spring.datasource.url", "spring.datasource.username").close())
                 .satisfies(e -> assertThat(rootCause(e).getMessage())
@@ -227,6 +239,7 @@ class ProductionSignInTest {
         return Map.of(
                 "server.port", "0",
                 "server.address", "127.0.0.1",
+                "enclave.cluster.simulated", "true",
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
                 "spring.security.oauth2.resourceserver.jwt.public-key-location", publicKey.toUri().toString(),

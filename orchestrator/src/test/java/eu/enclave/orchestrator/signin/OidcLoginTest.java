@@ -54,6 +54,7 @@ class OidcLoginTest {
         registry.add("enclave.security.accepted-acr", () -> MFA);
         // The test speaks plain HTTP on loopback; production's session cookie is Secure (TLS only).
         registry.add("server.servlet.session.cookie.secure", () -> "false");
+        registry.add("enclave.cluster.simulated", () -> "true"); // prod refuses to simulate; tests never reach a real cluster
         idp.clientProperties("idp", "enclave-portal").forEach((key, value) -> registry.add(key, () -> value));
     }
 

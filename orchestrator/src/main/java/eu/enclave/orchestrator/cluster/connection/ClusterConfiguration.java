@@ -1,0 +1,33 @@
+package eu.enclave.orchestrator.cluster.connection;
+
+import eu.enclave.orchestrator.cluster.ClusterSettings;
+import eu.enclave.orchestrator.cluster.ProjectReconciler;
+import eu.enclave.orchestrator.cluster.apply.Retrier;
+import eu.enclave.orchestrator.cluster.apply.Sleeper;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Kubernetes connection, the cluster layout settings and the reconciler that uses both. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ClusterConnectionSettings.class, ClusterSettings.class})
+class ClusterConfiguration {
+
+    @Bean(destroyMethod = "close")
+    ClusterConnection clusterConnection(ClusterConnectionSettings settings) {
+        return ClusterConnections.open(settings);
+    }
+
+    /** Closed with its connection. */
+    @Bean(destroyMethod = "")
+    KubernetesClient kubernetesClient(ClusterConnection connection) {
+        return connection.client();
+    }
+
+    @Bean
+    ProjectReconciler projectReconciler(KubernetesClient client, ClusterSettings settings, Clock clock) {
+        return new ProjectReconciler(client, settings, Retrier.standard(Sleeper.REAL), clock);
+    }
+}
