@@ -7,6 +7,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import eu.enclave.orchestrator.cluster.settings.ClusterSettingsService;
+import eu.enclave.orchestrator.cluster.settings.MirrorInput;
+import eu.enclave.orchestrator.cluster.settings.MirrorsInput;
+import eu.enclave.orchestrator.cluster.settings.QuotaInput;
 import eu.enclave.orchestrator.project.ProjectDraft;
 import eu.enclave.orchestrator.project.ProjectRepository;
 import eu.enclave.orchestrator.project.ProjectService;
@@ -57,6 +61,8 @@ class PortalPagesTest {
     UserDirectory users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ClusterSettingsService clusterSettings;
 
     // --- sign-in and layout -------------------------------------------------------------------------------
 
@@ -178,6 +184,33 @@ class PortalPagesTest {
         Document absent = page(get("/projects/no-such-project").with(user("researcher")), 404);
         assertThat(absent.getElementById("error").attr("data-status")).isEqualTo("404");
         assertThat(page(get("/").with(user("researcher")), 200).select("#projects tr[data-slug=" + slug + "]")).isEmpty();
+    }
+
+    @Test
+    void aMemberSeesTheQuotaAndMirrorsInEnglishAndFrench() throws Exception {
+        String slug = createProject("pi");
+        Document defaults = page(get("/projects/" + slug).with(user("pi")), 200);
+        assertThat(defaults.getElementById("quota-default")).isNotNull();
+        assertThat(defaults.select("[data-test=quota-memory]").text()).isEqualTo("32Gi");
+        assertThat(text(defaults, "mirrors-empty")).contains("no package mirror");
+
+        clusterSettings.replaceQuota(person("admin"), slug, new QuotaInput("12", "48Gi", 1, 15, 25, "750Gi"));
+        clusterSettings.replaceMirrors(person("admin"), slug, new MirrorsInput(List.of(
+                new MirrorInput("cran", "10.20.0.5", 443, "cran.mirror.internal"),
+                new MirrorInput("pypi", "10.20.0.6", 3128, null))));
+
+        Document english = page(get("/projects/" + slug).with(user("pi")), 200);
+        assertThat(text(english, "cluster-heading")).isEqualTo("Cluster resources");
+        assertThat(english.getElementById("quota-default")).isNull();
+        assertThat(english.select("#quota dd").eachText()).containsExactly("12", "48Gi", "1", "15", "25", "750Gi");
+        assertThat(english.select("#mirrors tr[data-mirror]").eachAttr("data-mirror")).containsExactly("cran", "pypi");
+        assertThat(english.selectFirst("#mirrors tr[data-mirror=cran]").text())
+                .contains("10.20.0.5/32", "443", "cran.mirror.internal");
+        assertThat(english.selectFirst("#mirrors tr[data-mirror=pypi]").text()).contains("by address only");
+
+        Document french = page(get("/projects/" + slug + "?lang=fr").with(user("pi")), 200);
+        assertThat(text(french, "cluster-heading")).isEqualTo("Ressources sur le cluster");
+        assertThat(french.selectFirst("#mirrors tr[data-mirror=pypi]").text()).contains("par adresse uniquement");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,9 +59,17 @@ public class ClusterSettingsService {
         return settings.findMirrors(readable(user, slug).id());
     }
 
-    /** What the project page shows: both, or nothing when the user may not read them. */
-    public boolean canRead(CurrentUser user, Project project) {
-        return policy.canReadClusterSettings(user, project);
+    /** Both, for a page that has already loaded the project. */
+    public record Settings(Quota quota, List<Mirror> mirrors) {
+    }
+
+    /** What the project page shows: both, or empty when the user may not read them. Two queries. */
+    @Transactional(readOnly = true)
+    public Optional<Settings> readableSettings(CurrentUser user, Project project) {
+        if (!policy.canReadClusterSettings(user, project)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Settings(quotaOf(project), settings.findMirrors(project.id())));
     }
 
     @Transactional
