@@ -214,6 +214,49 @@ class PortalPagesTest {
     }
 
     @Test
+    void anAdminChangesTheQuotaOnThePageAndOthersAreNotOffered() throws Exception {
+        String slug = createProject("pi");
+        assertThat(page(get("/projects/" + slug).with(user("pi")), 200).getElementById("quota-form")).isNull();
+        assertThat(page(get("/projects/" + slug).with(user("steward")), 200).getElementById("quota-form")).isNull();
+        Document form = page(get("/projects/" + slug).with(user("admin")), 200);
+        assertThat(form.getElementById("quota-cpu").attr("value")).isEqualTo("8");
+        assertThat(form.getElementById("quota-pods").attr("value")).isEqualTo("10");
+
+        MockHttpServletResponse saved = perform(quotaForm(slug, "6", "24Gi", "0", "12", "5", "300Gi", "admin"));
+        assertThat(saved.getRedirectedUrl()).isEqualTo("/projects/" + slug + "#cluster-settings");
+        assertThat(clusterSettings.quota(person("admin"), slug).quota().cpu()).isEqualTo("6");
+        assertThat(page(get("/projects/" + slug).with(user("pi")), 200).select("#quota dd").eachText())
+                .containsExactly("6", "24Gi", "0", "12", "5", "300Gi");
+
+        Document refused = page(quotaForm(slug, "6", "24Gi", "0", "12", "5", "300Gi", "pi"), 403);
+        assertThat(refused.getElementById("error").attr("data-status")).isEqualTo("403");
+    }
+
+    @Test
+    void aRefusedQuotaComesBackWithTheFormAndItsErrorsInFrench() throws Exception {
+        String slug = createProject(null);
+        long head = jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM platform.audit_log", Long.class);
+
+        MvcResult result = mvc.perform(quotaForm(slug, "lots", "32Gi", "ten", "10", "20", "2Pi", "admin"))
+                .andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/projects/" + slug + "#quota-form");
+        Document page = page(get("/projects/" + slug + "?lang=fr").with(user("admin"))
+                .flashAttrs(result.getFlashMap()), 200);
+        assertThat(text(page, "quota-gpus-error")).isEqualTo("doit être un nombre entier");
+        assertThat(page.getElementById("quota-gpus").attr("value")).isEqualTo("ten");
+        assertThat(text(page, "notice")).contains("Le quota n’a pas été modifié");
+
+        MvcResult second = mvc.perform(quotaForm(slug, "lots", "32Gi", "1", "10", "20", "2Pi", "admin")).andReturn();
+        Document again = page(get("/projects/" + slug).with(user("admin")).flashAttrs(second.getFlashMap()), 200);
+        assertThat(text(again, "quota-cpu-error")).contains("Kubernetes quantity");
+        assertThat(text(again, "quota-storage-error")).contains("at most 1Pi");
+        assertThat(again.getElementById("quota-cpu").attr("value")).isEqualTo("lots");
+        assertThat(clusterSettings.quota(person("admin"), slug).isDefault()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM platform.audit_log", Long.class))
+                .isEqualTo(head);
+    }
+
+    @Test
     void researcherGetsNeitherStatusButtonsNorMemberActions() throws Exception {
         Document page = page(get("/projects/demo").with(user("researcher")), 200);
 
@@ -510,6 +553,12 @@ class PortalPagesTest {
                 .param("legalBasis", "MR-004").param("impactAssessment", "").param("startDate", start.toString())
                 .param("endDate", end.toString()).param("principalInvestigator", "")
                 .with(user("admin")).with(csrf());
+    }
+
+    private MockHttpServletRequestBuilder quotaForm(String slug, String cpu, String memory, String gpus, String pods,
+                                                    String pvcs, String storage, String username) {
+        return post("/projects/" + slug + "/quota").param("cpu", cpu).param("memory", memory).param("gpus", gpus)
+                .param("pods", pods).param("pvcs", pvcs).param("storage", storage).with(user(username)).with(csrf());
     }
 
     private String createProject(String pi) {

@@ -59,8 +59,12 @@ public class ClusterSettingsService {
         return settings.findMirrors(readable(user, slug).id());
     }
 
-    /** Both, for a page that has already loaded the project. */
-    public record Settings(Quota quota, List<Mirror> mirrors) {
+    /**
+     * Both, for a page that has already loaded the project.
+     *
+     * @param editable whether the user may change them now (an admin, and the project not archived)
+     */
+    public record Settings(Quota quota, List<Mirror> mirrors, boolean editable) {
     }
 
     /** What the project page shows: both, or empty when the user may not read them. Two queries. */
@@ -69,7 +73,8 @@ public class ClusterSettingsService {
         if (!policy.canReadClusterSettings(user, project)) {
             return Optional.empty();
         }
-        return Optional.of(new Settings(quotaOf(project), settings.findMirrors(project.id())));
+        return Optional.of(new Settings(quotaOf(project), settings.findMirrors(project.id()),
+                policy.canEditClusterSettings(user, project) && project.status() != ProjectStatus.ARCHIVED));
     }
 
     @Transactional

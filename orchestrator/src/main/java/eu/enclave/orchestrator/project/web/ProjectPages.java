@@ -2,6 +2,7 @@ package eu.enclave.orchestrator.project.web;
 
 import eu.enclave.orchestrator.access.AccessPolicy;
 import eu.enclave.orchestrator.cluster.settings.ClusterSettingsService;
+import eu.enclave.orchestrator.cluster.settings.web.QuotaForm;
 import eu.enclave.orchestrator.membership.MembershipService;
 import eu.enclave.orchestrator.membership.ProjectRole;
 import eu.enclave.orchestrator.membership.web.MemberForm;
@@ -124,7 +125,11 @@ class ProjectPages {
                         .toList()
                 : List.of());
         model.addAttribute("canManageMembers", policy.canManageMembers(user, project));
-        model.addAttribute("clusterSettings", clusterSettings.readableSettings(user, project).orElse(null));
+        ClusterSettingsService.Settings settings = clusterSettings.readableSettings(user, project).orElse(null);
+        model.addAttribute("clusterSettings", settings);
+        if (settings != null && settings.editable() && !model.containsAttribute(QuotaForm.NAME)) {
+            model.addAttribute(QuotaForm.NAME, QuotaForm.of(settings.quota().quota()));
+        }
         model.addAttribute("addableRoles", open
                 ? Arrays.stream(ProjectRole.values()).filter(r -> policy.canAddMember(user, project, r)).toList()
                 : List.of());
