@@ -121,6 +121,26 @@ public class AccessPolicy implements AuditAccess {
         checkCanAddMember(user, project, member.role());
     }
 
+    /** A project's quota and mirrors: whoever sees the project (admins, stewards, current members). */
+    public boolean canReadClusterSettings(CurrentUser user, Project project) {
+        return canView(user, project);
+    }
+
+    public void checkCanReadClusterSettings(CurrentUser user, Project project) {
+        checkCanView(user, project);
+    }
+
+    public boolean canEditClusterSettings(CurrentUser user, Project project) {
+        return user.isAdmin();
+    }
+
+    public void checkCanEditClusterSettings(CurrentUser user, Project project) {
+        checkCanView(user, project);
+        if (!canEditClusterSettings(user, project)) {
+            throw ApiException.forbidden("Only platform admins change a project's quota and mirrors.");
+        }
+    }
+
     @Override
     public void checkCanReadAudit(CurrentUser user) {
         if (!canReadAudit(user)) {

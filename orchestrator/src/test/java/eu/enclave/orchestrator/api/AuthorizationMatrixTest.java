@@ -6,8 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import eu.enclave.orchestrator.project.Project;
+import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.orchestrator.support.Fixtures;
 import eu.enclave.orchestrator.support.OrchestratorApiTest;
 import java.util.ArrayList;
@@ -47,6 +49,10 @@ class AuthorizationMatrixTest {
 
     private static final String NEW_MEMBER = "{\"username\": \"outsider\", \"role\": \"researcher\"}";
     private static final String NEW_PI = "{\"username\": \"outsider\", \"role\": \"pi\"}";
+    private static final String QUOTA = """
+            {"cpu": "16", "memory": "64Gi", "gpus": 1, "pods": 20, "pvcs": 20, "storage": "1Ti"}""";
+    private static final String MIRRORS = """
+            {"mirrors": [{"name": "cran", "cidr": "10.20.0.5", "port": 443, "hostname": "cran.mirror.internal"}]}""";
 
     //                 endpoint                                          variant              anon out  res  pi   rev  stew adm
     private static final List<Row> MATRIX = List.of(
@@ -80,6 +86,24 @@ class AuthorizationMatrixTest {
             row("DELETE /api/v1/projects/{slug}/members/{userId}",      "remove the PI",    "401 404 403 403 403 403 204",
                     f -> delete("/api/v1/projects/{slug}/members/{userId}", f.draftProject("mx").slug(),
                             f.user("pi").id())),
+            row("GET /api/v1/projects/{slug}/quota",                    "",                 "401 404 200 200 200 200 200",
+                    f -> get("/api/v1/projects/{slug}/quota", f.draftProject("mx").slug())),
+            row("GET /api/v1/projects/{slug}/quota",                    "archived",         "401 404 200 200 200 200 200",
+                    f -> get("/api/v1/projects/{slug}/quota", f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())),
+            row("PUT /api/v1/projects/{slug}/quota",                    "",                 "401 404 403 403 403 403 200",
+                    f -> put("/api/v1/projects/{slug}/quota", f.draftProject("mx").slug())
+                            .contentType(MediaType.APPLICATION_JSON).content(QUOTA)),
+            row("PUT /api/v1/projects/{slug}/quota",                    "archived",         "401 404 403 403 403 403 409",
+                    f -> put("/api/v1/projects/{slug}/quota", f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())
+                            .contentType(MediaType.APPLICATION_JSON).content(QUOTA)),
+            row("GET /api/v1/projects/{slug}/mirrors",                  "",                 "401 404 200 200 200 200 200",
+                    f -> get("/api/v1/projects/{slug}/mirrors", f.draftProject("mx").slug())),
+            row("PUT /api/v1/projects/{slug}/mirrors",                  "",                 "401 404 403 403 403 403 200",
+                    f -> put("/api/v1/projects/{slug}/mirrors", f.draftProject("mx").slug())
+                            .contentType(MediaType.APPLICATION_JSON).content(MIRRORS)),
+            row("PUT /api/v1/projects/{slug}/mirrors",                  "archived",         "401 404 403 403 403 403 409",
+                    f -> put("/api/v1/projects/{slug}/mirrors", f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())
+                            .contentType(MediaType.APPLICATION_JSON).content(MIRRORS)),
             row("GET /api/v1/audit/verify",                             "",                 "401 403 403 403 403 403 200",
                     f -> get("/api/v1/audit/verify")),
             row("GET /api/v1/audit/export",                             "",                 "401 403 403 403 403 403 200",

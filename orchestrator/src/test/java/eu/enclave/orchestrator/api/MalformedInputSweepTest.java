@@ -72,6 +72,10 @@ class MalformedInputSweepTest {
                     () -> json(post("/api/v1/projects/{s}/status", slug), body)));
             tests.add(sweep("POST /projects/{slug}/members " + shown,
                     () -> json(post("/api/v1/projects/{s}/members", slug), body)));
+            tests.add(sweep("PUT /projects/{slug}/quota " + shown,
+                    () -> json(put("/api/v1/projects/{s}/quota", slug), body)));
+            tests.add(sweep("PUT /projects/{slug}/mirrors " + shown,
+                    () -> json(put("/api/v1/projects/{s}/mirrors", slug), body)));
         }
         return tests.stream();
     }
@@ -110,6 +114,24 @@ class MalformedInputSweepTest {
                         .contentType(MediaType.APPLICATION_XML).content("<project/>")),
                 sweep("POST /projects accepting only CSV", () -> json(post("/api/v1/projects"), "{}")
                         .accept("text/csv")),
+                sweep("quota with numbers as text and text as numbers", () -> json(
+                        put("/api/v1/projects/{s}/quota", slug), "{\"cpu\": {\"v\": 1}, \"memory\": \"1Gi\","
+                                + " \"gpus\": \"one\", \"pods\": 1, \"pvcs\": 1, \"storage\": \"1Gi\"}")),
+                sweep("quota with a count beyond int", () -> json(put("/api/v1/projects/{s}/quota", slug),
+                        "{\"cpu\": \"1\", \"memory\": \"1Gi\", \"gpus\": 99999999999, \"pods\": 1,"
+                                + " \"pvcs\": 1, \"storage\": \"1Gi\"}")),
+                sweep("quota with a NUL in cpu", () -> json(put("/api/v1/projects/{s}/quota", slug),
+                        "{\"cpu\": \"1\\u0000\", \"memory\": \"1Gi\", \"gpus\": 0, \"pods\": 1, \"pvcs\": 1,"
+                                + " \"storage\": \"1Gi\"}")),
+                sweep("mirrors as a bare list", () -> json(put("/api/v1/projects/{s}/mirrors", slug),
+                        "[{\"name\": \"cran\", \"cidr\": \"10.0.0.1\", \"port\": 443}]")),
+                sweep("mirror with a NUL in the hostname", () -> json(put("/api/v1/projects/{s}/mirrors", slug),
+                        "{\"mirrors\": [{\"name\": \"cran\", \"cidr\": \"10.0.0.1\", \"port\": 443,"
+                                + " \"hostname\": \"a\\u0000b\"}]}")),
+                sweep("mirror with an unknown field", () -> json(put("/api/v1/projects/{s}/mirrors", slug),
+                        "{\"mirrors\": [{\"name\": \"cran\", \"cidr\": \"10.0.0.1\", \"port\": 443,"
+                                + " \"password\": \"x\"}]}")),
+                sweep("POST /projects/{slug}/quota", () -> json(post("/api/v1/projects/{s}/quota", slug), "{}")),
                 sweep("PUT /projects/{slug}", () -> json(put("/api/v1/projects/{s}", slug), "{}")),
                 sweep("DELETE /projects/{slug}", () -> delete("/api/v1/projects/{s}", slug).with(as("admin"))),
                 sweep("non-standard method", () -> request(HttpMethod.valueOf("PROPFIND"), "/api/v1/projects")
@@ -157,6 +179,8 @@ class MalformedInputSweepTest {
             Fixtures.Snapshot after = fixtures.snapshot();
             assertThat(after.projects()).as("%s: projects unchanged", name).isEqualTo(before.projects());
             assertThat(after.memberships()).as("%s: memberships unchanged", name).isEqualTo(before.memberships());
+            assertThat(after.clusterSettings()).as("%s: quotas and mirrors unchanged", name)
+                    .isEqualTo(before.clusterSettings());
             if (auditUnchanged) {
                 assertThat(after.auditHead()).as("%s: nothing audited", name).isEqualTo(before.auditHead());
             }

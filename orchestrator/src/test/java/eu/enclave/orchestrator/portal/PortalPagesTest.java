@@ -7,6 +7,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import eu.enclave.orchestrator.cluster.settings.ClusterSettingsService;
+import eu.enclave.orchestrator.cluster.settings.MirrorInput;
+import eu.enclave.orchestrator.cluster.settings.MirrorsInput;
+import eu.enclave.orchestrator.cluster.settings.QuotaInput;
 import eu.enclave.orchestrator.project.ProjectDraft;
 import eu.enclave.orchestrator.project.ProjectRepository;
 import eu.enclave.orchestrator.project.ProjectService;
@@ -57,6 +61,8 @@ class PortalPagesTest {
     UserDirectory users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ClusterSettingsService clusterSettings;
 
     // --- sign-in and layout -------------------------------------------------------------------------------
 
@@ -178,6 +184,76 @@ class PortalPagesTest {
         Document absent = page(get("/projects/no-such-project").with(user("researcher")), 404);
         assertThat(absent.getElementById("error").attr("data-status")).isEqualTo("404");
         assertThat(page(get("/").with(user("researcher")), 200).select("#projects tr[data-slug=" + slug + "]")).isEmpty();
+    }
+
+    @Test
+    void aMemberSeesTheQuotaAndMirrorsInEnglishAndFrench() throws Exception {
+        String slug = createProject("pi");
+        Document defaults = page(get("/projects/" + slug).with(user("pi")), 200);
+        assertThat(defaults.getElementById("quota-default")).isNotNull();
+        assertThat(defaults.select("[data-test=quota-memory]").text()).isEqualTo("32Gi");
+        assertThat(text(defaults, "mirrors-empty")).contains("no package mirror");
+
+        clusterSettings.replaceQuota(person("admin"), slug, new QuotaInput("12", "48Gi", 1, 15, 25, "750Gi"));
+        clusterSettings.replaceMirrors(person("admin"), slug, new MirrorsInput(List.of(
+                new MirrorInput("cran", "10.20.0.5", 443, "cran.mirror.internal"),
+                new MirrorInput("pypi", "10.20.0.6", 3128, null))));
+
+        Document english = page(get("/projects/" + slug).with(user("pi")), 200);
+        assertThat(text(english, "cluster-heading")).isEqualTo("Cluster resources");
+        assertThat(english.getElementById("quota-default")).isNull();
+        assertThat(english.select("#quota dd").eachText()).containsExactly("12", "48Gi", "1", "15", "25", "750Gi");
+        assertThat(english.select("#mirrors tr[data-mirror]").eachAttr("data-mirror")).containsExactly("cran", "pypi");
+        assertThat(english.selectFirst("#mirrors tr[data-mirror=cran]").text())
+                .contains("10.20.0.5/32", "443", "cran.mirror.internal");
+        assertThat(english.selectFirst("#mirrors tr[data-mirror=pypi]").text()).contains("by address only");
+
+        Document french = page(get("/projects/" + slug + "?lang=fr").with(user("pi")), 200);
+        assertThat(text(french, "cluster-heading")).isEqualTo("Ressources sur le cluster");
+        assertThat(french.selectFirst("#mirrors tr[data-mirror=pypi]").text()).contains("par adresse uniquement");
+    }
+
+    @Test
+    void anAdminChangesTheQuotaOnThePageAndOthersAreNotOffered() throws Exception {
+        String slug = createProject("pi");
+        assertThat(page(get("/projects/" + slug).with(user("pi")), 200).getElementById("quota-form")).isNull();
+        assertThat(page(get("/projects/" + slug).with(user("steward")), 200).getElementById("quota-form")).isNull();
+        Document form = page(get("/projects/" + slug).with(user("admin")), 200);
+        assertThat(form.getElementById("quota-cpu").attr("value")).isEqualTo("8");
+        assertThat(form.getElementById("quota-pods").attr("value")).isEqualTo("10");
+
+        MockHttpServletResponse saved = perform(quotaForm(slug, "6", "24Gi", "0", "12", "5", "300Gi", "admin"));
+        assertThat(saved.getRedirectedUrl()).isEqualTo("/projects/" + slug + "#cluster-settings");
+        assertThat(clusterSettings.quota(person("admin"), slug).quota().cpu()).isEqualTo("6");
+        assertThat(page(get("/projects/" + slug).with(user("pi")), 200).select("#quota dd").eachText())
+                .containsExactly("6", "24Gi", "0", "12", "5", "300Gi");
+
+        Document refused = page(quotaForm(slug, "6", "24Gi", "0", "12", "5", "300Gi", "pi"), 403);
+        assertThat(refused.getElementById("error").attr("data-status")).isEqualTo("403");
+    }
+
+    @Test
+    void aRefusedQuotaComesBackWithTheFormAndItsErrorsInFrench() throws Exception {
+        String slug = createProject(null);
+        long head = jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM platform.audit_log", Long.class);
+
+        MvcResult result = mvc.perform(quotaForm(slug, "lots", "32Gi", "ten", "10", "20", "2Pi", "admin"))
+                .andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/projects/" + slug + "#quota-form");
+        Document page = page(get("/projects/" + slug + "?lang=fr").with(user("admin"))
+                .flashAttrs(result.getFlashMap()), 200);
+        assertThat(text(page, "quota-gpus-error")).isEqualTo("doit être un nombre entier");
+        assertThat(page.getElementById("quota-gpus").attr("value")).isEqualTo("ten");
+        assertThat(text(page, "notice")).contains("Le quota n’a pas été modifié");
+
+        MvcResult second = mvc.perform(quotaForm(slug, "lots", "32Gi", "1", "10", "20", "2Pi", "admin")).andReturn();
+        Document again = page(get("/projects/" + slug).with(user("admin")).flashAttrs(second.getFlashMap()), 200);
+        assertThat(text(again, "quota-cpu-error")).contains("Kubernetes quantity");
+        assertThat(text(again, "quota-storage-error")).contains("at most 1Pi");
+        assertThat(again.getElementById("quota-cpu").attr("value")).isEqualTo("lots");
+        assertThat(clusterSettings.quota(person("admin"), slug).isDefault()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM platform.audit_log", Long.class))
+                .isEqualTo(head);
     }
 
     @Test
@@ -477,6 +553,12 @@ class PortalPagesTest {
                 .param("legalBasis", "MR-004").param("impactAssessment", "").param("startDate", start.toString())
                 .param("endDate", end.toString()).param("principalInvestigator", "")
                 .with(user("admin")).with(csrf());
+    }
+
+    private MockHttpServletRequestBuilder quotaForm(String slug, String cpu, String memory, String gpus, String pods,
+                                                    String pvcs, String storage, String username) {
+        return post("/projects/" + slug + "/quota").param("cpu", cpu).param("memory", memory).param("gpus", gpus)
+                .param("pods", pods).param("pvcs", pvcs).param("storage", storage).with(user(username)).with(csrf());
     }
 
     private String createProject(String pi) {

@@ -112,17 +112,22 @@ public class Fixtures {
                         rs.getString(5), rs.getString(6)), slug);
     }
 
-    /** Everything a project or membership call could write, as digests, and the audit head. */
+    /** Everything a project, membership or cluster-settings call could write, as digests, and the audit head. */
     public Snapshot snapshot() {
         return new Snapshot(
                 jdbc.queryForObject("SELECT count(*) || ':' || coalesce(md5(string_agg(p::text, '|' ORDER BY id)), '')"
                         + " FROM projects p", String.class),
                 jdbc.queryForObject("SELECT count(*) || ':' || coalesce(md5(string_agg(m::text, '|'"
                         + " ORDER BY project_id, user_id)), '') FROM memberships m", String.class),
+                jdbc.queryForObject("SELECT (SELECT count(*) || ':' || coalesce(md5(string_agg(q::text, '|'"
+                        + " ORDER BY project_id)), '') FROM project_quotas q) || '/' || (SELECT count(*) || ':'"
+                        + " || coalesce(md5(string_agg(m::text, '|' ORDER BY project_id, position)), '')"
+                        + " FROM project_mirrors m)", String.class),
                 auditHead());
     }
 
-    public record Snapshot(String projects, String memberships, long auditHead) {
+    /** @param clusterSettings quotas and mirrors */
+    public record Snapshot(String projects, String memberships, String clusterSettings, long auditHead) {
     }
 
     public record Audited(long seq, String actor, String action, String project, String target, String details) {

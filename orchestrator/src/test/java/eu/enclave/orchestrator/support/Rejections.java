@@ -39,7 +39,7 @@ public final class Rejections {
         }
         assertThat(body).as("no internal detail leaks").doesNotContainIgnoringCase("exception")
                 .doesNotContain("org.springframework").doesNotContain("SQL");
-        assertThat(fixtures.snapshot()).as("a refused request writes nothing: projects, memberships, audit head")
+        assertThat(fixtures.snapshot()).as("a refused request writes nothing: projects, memberships, quotas, mirrors, audit head")
                 .isEqualTo(before);
         return body;
     }

@@ -1,6 +1,8 @@
 package eu.enclave.orchestrator.project.web;
 
 import eu.enclave.orchestrator.access.AccessPolicy;
+import eu.enclave.orchestrator.cluster.settings.ClusterSettingsService;
+import eu.enclave.orchestrator.cluster.settings.web.QuotaForm;
 import eu.enclave.orchestrator.membership.MembershipService;
 import eu.enclave.orchestrator.membership.ProjectRole;
 import eu.enclave.orchestrator.membership.web.MemberForm;
@@ -52,13 +54,15 @@ class ProjectPages {
     private final ProjectService projects;
     private final MembershipService memberships;
     private final AccessPolicy policy;
+    private final ClusterSettingsService clusterSettings;
     private final FormValidator validator;
     private final Clock clock;
 
-    ProjectPages(ProjectService projects, MembershipService memberships, AccessPolicy policy, FormValidator validator,
-                 Clock clock) {
+    ProjectPages(ProjectService projects, MembershipService memberships, ClusterSettingsService clusterSettings,
+                 AccessPolicy policy, FormValidator validator, Clock clock) {
         this.projects = projects;
         this.memberships = memberships;
+        this.clusterSettings = clusterSettings;
         this.policy = policy;
         this.validator = validator;
         this.clock = clock;
@@ -121,6 +125,11 @@ class ProjectPages {
                         .toList()
                 : List.of());
         model.addAttribute("canManageMembers", policy.canManageMembers(user, project));
+        ClusterSettingsService.Settings settings = clusterSettings.readableSettings(user, project).orElse(null);
+        model.addAttribute("clusterSettings", settings);
+        if (settings != null && settings.editable() && !model.containsAttribute(QuotaForm.NAME)) {
+            model.addAttribute(QuotaForm.NAME, QuotaForm.of(settings.quota().quota()));
+        }
         model.addAttribute("addableRoles", open
                 ? Arrays.stream(ProjectRole.values()).filter(r -> policy.canAddMember(user, project, r)).toList()
                 : List.of());
