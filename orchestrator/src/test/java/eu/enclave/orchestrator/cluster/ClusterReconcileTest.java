@@ -3,6 +3,7 @@ package eu.enclave.orchestrator.cluster;
 import static eu.enclave.orchestrator.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.jayway.jsonpath.JsonPath;
 import eu.enclave.orchestrator.cluster.connection.ClusterConnection;
@@ -134,6 +135,25 @@ class ClusterReconcileTest {
     }
 
     @Test
+    void changedMirrorsAreAppliedAtOnceAndRemovedOnesPruned() throws Exception {
+        Project project = fixtures.activeProject("clm");
+        String namespace = namespace(project);
+        var policies = client.network().v1().networkPolicies().inNamespace(namespace);
+        assertThat(policies.withName("allow-workspaces-to-mirrors").get()).isNull();
+
+        putMirrors(project, "{\"mirrors\": [{\"name\": \"cran\", \"cidr\": \"10.40.0.10/32\", \"port\": 443,"
+                + " \"hostname\": \"cran.mirror.internal\"}]}");
+        assertThat(policies.withName("allow-workspaces-to-mirrors").get().getSpec().getEgress())
+                .singleElement().satisfies(rule -> assertThat(rule.getTo().get(0).getIpBlock().getCidr())
+                        .isEqualTo("10.40.0.10/32"));
+        assertThat(policies.withName("allow-workspaces-to-dns").get()).as("a mirror used by name").isNotNull();
+
+        putMirrors(project, "{\"mirrors\": []}");
+        assertThat(policies.withName("allow-workspaces-to-mirrors").get()).isNull();
+        assertThat(policies.withName("allow-workspaces-to-dns").get()).isNull();
+    }
+
+    @Test
     void aDraftHasNoNamespaceAndNoStatus() throws Exception {
         Project draft = fixtures.draftProject("cld");
 
@@ -142,6 +162,12 @@ class ClusterReconcileTest {
         assertThat(JsonPath.<Boolean>read(body, "$.onCluster")).isFalse();
         assertThat(JsonPath.<Object>read(body, "$.state")).isNull();
         assertThat(client.namespaces().withName(namespace(draft)).get()).isNull();
+    }
+
+    private void putMirrors(Project project, String json) throws Exception {
+        var response = mvc.perform(put("/api/v1/projects/{slug}/mirrors", project.slug()).with(as("admin"))
+                .contentType("application/json").content(json)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
     }
 
     private void activate(Project project) {

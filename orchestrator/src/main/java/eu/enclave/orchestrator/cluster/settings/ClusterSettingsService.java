@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +35,11 @@ public class ClusterSettingsService {
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ClusterSettingsService(ProjectService projects, ClusterSettingsRepository settings, AccessPolicy policy,
-                           AuditTrail audit, Clock clock) {
+                           AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.projects = projects;
         this.settings = settings;
         this.policy = policy;
@@ -88,6 +91,7 @@ public class ClusterSettingsService {
         settings.saveQuota(project.id(), next, user.username(), Timestamp.from(now()));
         audit.record(new AuditEvent(user.username(), "project.quota_changed", slug, "project:" + slug,
                 Map.of("old", quotaDetails(before.quota()), "new", quotaDetails(next))));
+        events.publishEvent(new ClusterSettingsChanged(project.id(), slug));
         return new Quota(next, false);
     }
 
@@ -103,6 +107,7 @@ public class ClusterSettingsService {
         List<Mirror> stored = settings.findMirrors(project.id());
         audit.record(new AuditEvent(user.username(), "project.mirrors_changed", slug, "project:" + slug,
                 Map.of("old", mirrorDetails(before), "new", mirrorDetails(stored))));
+        events.publishEvent(new ClusterSettingsChanged(project.id(), slug));
         return stored;
     }
 

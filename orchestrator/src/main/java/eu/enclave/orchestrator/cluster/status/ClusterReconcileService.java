@@ -8,6 +8,7 @@ import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectRepository;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatusChanged;
+import eu.enclave.orchestrator.cluster.settings.ClusterSettingsChanged;
 import eu.enclave.platform.audit.AuditEvent;
 import eu.enclave.platform.audit.AuditTrail;
 import java.time.Clock;
@@ -69,6 +70,13 @@ public class ClusterReconcileService {
         if (ClusterPresence.onCluster(change.to())) {
             projects.findBySlug(change.slug()).ifPresent(this::reconcileQuietly);
         }
+    }
+
+    /** A new quota or mirror list is applied at once, not at the next periodic run. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onSettingsChanged(ClusterSettingsChanged change) {
+        projects.findBySlug(change.slug()).filter(p -> ClusterPresence.onCluster(p.status()))
+                .ifPresent(this::reconcileQuietly);
     }
 
     @EventListener(ApplicationReadyEvent.class)
