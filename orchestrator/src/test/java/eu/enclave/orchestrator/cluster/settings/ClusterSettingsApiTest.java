@@ -75,7 +75,8 @@ class ClusterSettingsApiTest {
                 .andExpect(jsonPath("$.pods").value(30)).andExpect(jsonPath("$.pvcs").value(40))
                 .andExpect(jsonPath("$.storage").value("2Ti")).andExpect(jsonPath("$.default").value(false));
         List<Audited> audited = fixtures.auditAfter(head);
-        assertThat(audited).extracting(Audited::action).containsExactly("project.quota_changed");
+        // the change, then its application to the (active) project's namespace, at once
+        assertThat(audited).extracting(Audited::action).containsExactly("project.quota_changed", "cluster.applied");
         Audited entry = audited.get(0);
         assertThat(entry.actor()).isEqualTo("admin");
         assertThat(entry.project()).isEqualTo(project.slug());
@@ -110,7 +111,7 @@ class ClusterSettingsApiTest {
                 .andExpect(jsonPath("$.mirrors[0].name").value("cran"))
                 .andExpect(jsonPath("$.mirrors[1].port").value(3128));
         List<Audited> audited = fixtures.auditAfter(head);
-        assertThat(audited).extracting(Audited::action).containsExactly("project.mirrors_changed");
+        assertThat(audited).extracting(Audited::action).containsExactly("project.mirrors_changed", "cluster.applied");
         assertThat(JsonPath.<List<Object>>read(audited.get(0).details(), "$.old")).isEmpty();
         assertThat(JsonPath.<List<String>>read(audited.get(0).details(), "$.new[*].name"))
                 .containsExactly("cran", "pypi");
@@ -121,8 +122,9 @@ class ClusterSettingsApiTest {
         mvc.perform(putJson("/api/v1/projects/{s}/mirrors", project.slug(), "{\"mirrors\": []}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.mirrors").isEmpty());
         assertThat(specs.specOf(project).mirrors()).isEmpty();
-        assertThat(fixtures.auditAfter(afterChange)).singleElement().satisfies(e -> {
-            assertThat(e.action()).isEqualTo("project.mirrors_changed");
+        assertThat(fixtures.auditAfter(afterChange)).extracting(Audited::action)
+                .containsExactly("project.mirrors_changed", "cluster.applied");
+        assertThat(fixtures.auditAfter(afterChange).get(0)).satisfies(e -> {
             assertThat(JsonPath.<List<String>>read(e.details(), "$.old[*].name")).containsExactly("cran", "pypi");
         });
     }
