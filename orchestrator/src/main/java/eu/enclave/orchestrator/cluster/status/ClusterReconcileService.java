@@ -17,6 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,8 +35,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps every project that should be on the cluster reconciled: after each status change (once it is
- * committed) and periodically, which also repairs hand edits. One project's failure never stops the others.
+ * Keeps every project that should be on the cluster reconciled: after each status or settings change (once
+ * committed, on a worker thread) and periodically, which also repairs hand edits. One project's failure never stops the others.
  * Each outcome is stored for the status endpoint; the audit trail gets an entry only when objects were
  * created, updated or pruned or the state changed, so a steady periodic run adds nothing to it.
  *
@@ -50,10 +55,22 @@ public class ClusterReconcileService {
     private final AuditTrail audit;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
+    private final ExecutorService background;
+    private final Executor afterChanges;
 
+    /**
+     * @param inBackground whether reconciles caused by a change run on a worker thread (the default), so that
+     *                     the person's request does not wait for the cluster and its retries; tests that check
+     *                     the cluster right after a change turn it off
+     */
     ClusterReconcileService(ProjectRepository projects, ClusterSpecSource specs, ProjectReconciler reconciler,
                             ClusterStatusRepository statuses, AuditTrail audit,
-                            PlatformTransactionManager transactionManager, Clock clock) {
+                            PlatformTransactionManager transactionManager, Clock clock,
+                            @Value("${enclave.cluster.reconcile-changes-in-background:true}") boolean inBackground) {
+        this.background = inBackground
+                ? Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "cluster-reconcile"))
+                : null;
+        this.afterChanges = inBackground ? background : Runnable::run;
         this.projects = projects;
         this.specs = specs;
         this.reconciler = reconciler;
@@ -68,15 +85,26 @@ public class ClusterReconcileService {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onStatusChanged(ProjectStatusChanged change) {
         if (ClusterPresence.onCluster(change.to())) {
-            projects.findBySlug(change.slug()).ifPresent(this::reconcileQuietly);
+            reconcileSoon(change.slug());
         }
     }
 
     /** A new quota or mirror list is applied at once, not at the next periodic run. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onSettingsChanged(ClusterSettingsChanged change) {
-        projects.findBySlug(change.slug()).filter(p -> ClusterPresence.onCluster(p.status()))
-                .ifPresent(this::reconcileQuietly);
+        reconcileSoon(change.slug());
+    }
+
+    private void reconcileSoon(String slug) {
+        afterChanges.execute(() -> projects.findBySlug(slug).filter(p -> ClusterPresence.onCluster(p.status()))
+                .ifPresent(this::reconcileQuietly));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (background != null) {
+            background.shutdownNow();
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
