@@ -152,6 +152,21 @@ public class AccessPolicy implements AuditAccess {
         return user.isAdmin();
     }
 
+    /**
+     * The proof of deletion of a project's namespace: platform admins and stewards, who answer for the data's
+     * lifecycle. A member sees that the project is archived, not this record (403); anyone else, nothing (404).
+     */
+    public boolean canViewDeletionRecord(CurrentUser user, Project project) {
+        return user.isAdmin() || user.isSteward();
+    }
+
+    public void checkCanViewDeletionRecord(CurrentUser user, Project project) {
+        checkCanView(user, project);
+        if (!canViewDeletionRecord(user, project)) {
+            throw ApiException.forbidden("Only platform admins and stewards read a project's proof of deletion.");
+        }
+    }
+
     public static ApiException noSuchProject(String slug) {
         return ApiException.notFound("slug", "No project '" + slug + "'.");
     }

@@ -5,17 +5,25 @@ import eu.enclave.orchestrator.cluster.apply.ClusterCallFailed;
 import eu.enclave.orchestrator.cluster.apply.ObjectRef;
 import eu.enclave.orchestrator.cluster.apply.OwnedObjects;
 import eu.enclave.orchestrator.cluster.apply.Retrier;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Deletes a project's namespace, which takes everything in it along, after listing the project's objects in it
  * for the record. A namespace that does not carry the project's ownership labels is never deleted.
  */
 final class ProjectTeardown {
+
+    /** What the record lists: the bundle, and the workloads that workspaces add to it. */
+    static final List<Class<? extends HasMetadata>> RECORDED_KINDS = Stream.concat(
+            OwnedObjects.BUNDLE_KINDS.stream(), Stream.of(StatefulSet.class, Deployment.class)).toList();
 
     private final KubernetesClient client;
     private final OwnedObjects owned;
@@ -39,12 +47,25 @@ final class ProjectTeardown {
                 return outcome(projectId, namespace, Result.REFUSED, List.of(),
                         "namespace " + namespace + " does not carry the ownership labels of project " + projectId);
             }
-            List<ObjectRef> contents = retrier.call(() -> owned.find(namespace, projectId, OwnedObjects.BUNDLE_KINDS))
+            List<ObjectRef> contents = retrier.call(() -> owned.find(namespace, projectId, RECORDED_KINDS))
                     .stream().map(ObjectRef::of).toList();
             retrier.call(() -> client.resource(live).delete());
             // a real server keeps the namespace, Terminating, until it has deleted what is inside
             Result result = read(namespace) == null ? Result.DELETED : Result.DELETING;
             return outcome(projectId, namespace, result, contents, null);
+        } catch (ClusterCallFailed error) {
+            return outcome(projectId, namespace, Result.FAILED, List.of(), error.reason() + ": " + error.apiMessage());
+        }
+    }
+
+    /**
+     * After a deletion that was still going on (DELETING): DELETED once the namespace is gone, DELETING while it
+     * is still there. Only reads, so asking again never deletes anything twice.
+     */
+    TeardownOutcome confirm(UUID projectId, String namespace) {
+        try {
+            Result result = read(namespace) == null ? Result.DELETED : Result.DELETING;
+            return outcome(projectId, namespace, result, List.of(), null);
         } catch (ClusterCallFailed error) {
             return outcome(projectId, namespace, Result.FAILED, List.of(), error.reason() + ": " + error.apiMessage());
         }

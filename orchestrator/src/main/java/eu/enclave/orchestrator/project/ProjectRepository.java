@@ -69,10 +69,14 @@ public class ProjectRepository {
                 .update();
     }
 
-    /** Compare-and-set, so that two replicas or two admins never apply the same transition twice. */
+    /**
+     * Compare-and-set, so that two replicas or two admins never apply the same transition twice. The archive
+     * transition also sets {@code archived_at}, where the namespace's retention starts.
+     */
     boolean updateStatus(UUID id, ProjectStatus from, ProjectStatus to, Timestamp at) {
-        return jdbc.sql("UPDATE projects SET status = ?, updated_at = ? WHERE id = ? AND status = ?")
-                .params(to.toString(), at, id, from.toString()).update() == 1;
+        return jdbc.sql("UPDATE projects SET status = ?, updated_at = ?,"
+                        + " archived_at = CASE WHEN ? THEN ? ELSE archived_at END WHERE id = ? AND status = ?")
+                .params(to.toString(), at, to == ProjectStatus.ARCHIVED, at, id, from.toString()).update() == 1;
     }
 
     List<Project> findActiveEndedBefore(LocalDate day) {

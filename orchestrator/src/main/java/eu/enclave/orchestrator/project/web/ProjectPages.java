@@ -1,6 +1,7 @@
 package eu.enclave.orchestrator.project.web;
 
 import eu.enclave.orchestrator.access.AccessPolicy;
+import eu.enclave.orchestrator.cluster.retention.ProjectDeletionService;
 import eu.enclave.orchestrator.cluster.settings.ClusterSettingsService;
 import eu.enclave.orchestrator.cluster.settings.web.QuotaForm;
 import eu.enclave.orchestrator.membership.MembershipService;
@@ -57,9 +58,11 @@ class ProjectPages {
     private final ClusterSettingsService clusterSettings;
     private final FormValidator validator;
     private final Clock clock;
+    private final ProjectDeletionService deletions;
 
     ProjectPages(ProjectService projects, MembershipService memberships, ClusterSettingsService clusterSettings,
-                 AccessPolicy policy, FormValidator validator, Clock clock) {
+                 AccessPolicy policy, FormValidator validator, Clock clock, ProjectDeletionService deletions) {
+        this.deletions = deletions;
         this.projects = projects;
         this.memberships = memberships;
         this.clusterSettings = clusterSettings;
@@ -130,6 +133,7 @@ class ProjectPages {
         if (settings != null && settings.editable() && !model.containsAttribute(QuotaForm.NAME)) {
             model.addAttribute(QuotaForm.NAME, QuotaForm.of(settings.quota().quota()));
         }
+        model.addAttribute("deletion", deletions.readableDeletion(user, project).orElse(null));
         model.addAttribute("addableRoles", open
                 ? Arrays.stream(ProjectRole.values()).filter(r -> policy.canAddMember(user, project, r)).toList()
                 : List.of());
