@@ -6,6 +6,7 @@ import eu.enclave.orchestrator.cluster.apply.ClusterCallFailed;
 import eu.enclave.orchestrator.cluster.apply.ObjectRef;
 import eu.enclave.orchestrator.cluster.apply.Pruner;
 import eu.enclave.orchestrator.cluster.apply.Retrier;
+import eu.enclave.orchestrator.cluster.apply.WorkloadScaler;
 import eu.enclave.orchestrator.cluster.bundle.ProjectBundle;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -28,6 +29,7 @@ public final class ProjectReconciler {
     private final ClusterSettings settings;
     private final ClusterApplier applier;
     private final Pruner pruner;
+    private final WorkloadScaler scaler;
     private final ProjectTeardown teardown;
     private final Retrier retrier;
     private final Clock clock;
@@ -36,12 +38,18 @@ public final class ProjectReconciler {
         this.settings = settings;
         this.applier = new ClusterApplier(client);
         this.pruner = new Pruner(client);
+        this.scaler = new WorkloadScaler(client);
         this.teardown = new ProjectTeardown(client, retrier, clock);
         this.retrier = retrier;
         this.clock = clock;
     }
 
     public ReconcileOutcome reconcile(ProjectClusterSpec spec) {
+        return reconcile(spec, Workspaces.MAY_RUN);
+    }
+
+    /** @param workspaces HELD_AT_ZERO (a suspended project) also scales its running workspaces to zero */
+    public ReconcileOutcome reconcile(ProjectClusterSpec spec, Workspaces workspaces) {
         List<HasMetadata> desired = ProjectBundle.desired(spec, settings);
         String namespace = ClusterNames.namespace(settings.namespacePrefix(), spec.slug());
         Run run = new Run();
@@ -50,10 +58,13 @@ public final class ProjectReconciler {
         }
         if (run.results.get(0).converged()) {
             run.prune(namespace, spec.projectId(), desired.stream().map(ObjectRef::of).toList());
+            if (workspaces == Workspaces.HELD_AT_ZERO) {
+                run.scaleWorkspacesToZero(namespace, spec.projectId());
+            }
         }
         return new ReconcileOutcome(spec.projectId(), namespace,
                 run.failure == null ? ReconcileOutcome.State.READY : ReconcileOutcome.State.FAILED,
-                run.results, run.pruned, run.failure, clock.instant());
+                run.results, run.pruned, run.failure, clock.instant(), run.scaled);
     }
 
     /** Deletes the project's namespace and everything in it, once its retention has ended. */
@@ -61,10 +72,16 @@ public final class ProjectReconciler {
         return teardown.run(projectId, namespace);
     }
 
+    /** Whether a namespace whose deletion was still going on is gone now; reads only. */
+    public TeardownOutcome confirmTeardown(UUID projectId, String namespace) {
+        return teardown.confirm(projectId, namespace);
+    }
+
     /** One reconcile's progress: what was applied so far, and the first failure. */
     private final class Run {
         final List<ApplyResult> results = new ArrayList<>();
         final List<ObjectRef> pruned = new ArrayList<>();
+        final List<ObjectRef> scaled = new ArrayList<>();
         ReconcileOutcome.Failure failure;
 
         void apply(HasMetadata object) {
@@ -101,6 +118,26 @@ public final class ProjectReconciler {
                     }
                 } catch (ClusterCallFailed error) {
                     fail(ObjectRef.of(object), "could not prune it: " + error.reason(), error.apiMessage());
+                }
+            }
+        }
+
+        /** Like pruning, each scale-down only takes away, so one that fails does not hold back the others. */
+        void scaleWorkspacesToZero(String namespace, UUID projectId) {
+            List<HasMetadata> running;
+            try {
+                running = retrier.call(() -> scaler.workspacesToScaleDown(namespace, projectId));
+            } catch (ClusterCallFailed error) {
+                fail(null, "could not list the workspaces to scale to zero: " + error.reason(), error.apiMessage());
+                return;
+            }
+            for (HasMetadata workload : running) {
+                try {
+                    if (retrier.call(() -> scaler.scaleToZero(workload))) {
+                        scaled.add(ObjectRef.of(workload));
+                    }
+                } catch (ClusterCallFailed error) {
+                    fail(ObjectRef.of(workload), "could not scale it to zero: " + error.reason(), error.apiMessage());
                 }
             }
         }

@@ -12,9 +12,10 @@ import java.util.UUID;
  * @param objects every desired object in apply order with what happened to it (SKIPPED ones were not tried)
  * @param pruned  owned objects deleted because they are no longer desired
  * @param failure the first thing that went wrong; null when READY
+ * @param scaledToZero workspace workloads scaled to zero replicas because the project is suspended
  */
 public record ReconcileOutcome(UUID projectId, String namespace, State state, List<ApplyResult> objects,
-                               List<ObjectRef> pruned, Failure failure, Instant at) {
+                               List<ObjectRef> pruned, Failure failure, Instant at, List<ObjectRef> scaledToZero) {
 
     public enum State { READY, FAILED }
 
@@ -29,6 +30,13 @@ public record ReconcileOutcome(UUID projectId, String namespace, State state, Li
     public ReconcileOutcome {
         objects = List.copyOf(objects);
         pruned = List.copyOf(pruned);
+        scaledToZero = List.copyOf(scaledToZero);
+    }
+
+    /** An outcome that scaled nothing. */
+    public ReconcileOutcome(UUID projectId, String namespace, State state, List<ApplyResult> objects,
+                            List<ObjectRef> pruned, Failure failure, Instant at) {
+        this(projectId, namespace, state, objects, pruned, failure, at, List.of());
     }
 
     public List<ObjectRef> notConverged() {

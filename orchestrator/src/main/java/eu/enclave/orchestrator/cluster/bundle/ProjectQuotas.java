@@ -18,6 +18,9 @@ import java.util.TreeMap;
  */
 public final class ProjectQuotas {
 
+    /** The project's ResourceQuota, whose status also says what the namespace uses now. */
+    public static final String QUOTA_NAME = "project-quota";
+
     private ProjectQuotas() {
     }
 
@@ -32,7 +35,7 @@ public final class ProjectQuotas {
         hard.put("pods", new Quantity(Integer.toString(q.pods())));
         hard.put("persistentvolumeclaims", new Quantity(Integer.toString(q.pvcs())));
         hard.put("requests.storage", new Quantity(q.storage()));
-        return new ResourceQuotaBuilder().withMetadata(Objects.meta("project-quota", spec, settings))
+        return new ResourceQuotaBuilder().withMetadata(Objects.meta(QUOTA_NAME, spec, settings))
                 .withNewSpec().withHard(hard).endSpec().build();
     }
 

@@ -3,6 +3,8 @@ package eu.enclave.orchestrator.cluster.settings;
 import eu.enclave.orchestrator.access.AccessPolicy;
 import eu.enclave.orchestrator.cluster.Mirror;
 import eu.enclave.orchestrator.cluster.ProjectQuota;
+import eu.enclave.orchestrator.cluster.apply.ClusterCallFailed;
+import eu.enclave.orchestrator.cluster.status.ClusterPresence;
 import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatus;
@@ -10,6 +12,8 @@ import eu.enclave.platform.audit.AuditEvent;
 import eu.enclave.platform.audit.AuditTrail;
 import eu.enclave.platform.identity.CurrentUser;
 import eu.enclave.platform.web.ApiException;
+import eu.enclave.platform.web.Problems.FieldProblem;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reading and replacing a project's quota and mirrors. Refusals come in a fixed order: unknown or invisible
- * project (404), not an admin (403), archived (409), invalid values (400). A replacement that changes nothing
- * writes nothing and is not audited.
+ * project (404), not an admin (403), archived (409), invalid values (400), a quota below what the namespace
+ * uses now (409), that use unreadable (503). A replacement that changes nothing writes nothing and is not audited.
  */
 @Service
 public class ClusterSettingsService {
@@ -36,9 +40,11 @@ public class ClusterSettingsService {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ClusterQuotaUsage usage;
 
     ClusterSettingsService(ProjectService projects, ClusterSettingsRepository settings, AccessPolicy policy,
-                           AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+                           AuditTrail audit, Clock clock, ApplicationEventPublisher events, ClusterQuotaUsage usage) {
+        this.usage = usage;
         this.events = events;
         this.projects = projects;
         this.settings = settings;
@@ -88,6 +94,7 @@ public class ClusterSettingsService {
         if (before.quota().equals(next)) {
             return before;
         }
+        checkNotBelowUse(project, next);
         settings.saveQuota(project.id(), next, user.username(), Timestamp.from(now()));
         audit.record(new AuditEvent(user.username(), "project.quota_changed", slug, "project:" + slug,
                 Map.of("old", quotaDetails(before.quota()), "new", quotaDetails(next))));
@@ -109,6 +116,24 @@ public class ClusterSettingsService {
                 Map.of("old", mirrorDetails(before), "new", mirrorDetails(stored))));
         events.publishEvent(new ClusterSettingsChanged(project.id(), slug));
         return stored;
+    }
+
+    /** A draft has no namespace, so nothing in use yet; an archived project cannot get here. */
+    private void checkNotBelowUse(Project project, ProjectQuota next) {
+        if (!ClusterPresence.onCluster(project.status())) {
+            return;
+        }
+        Map<String, Quantity> used;
+        try {
+            used = usage.used(project.slug());
+        } catch (ClusterCallFailed e) {
+            throw ApiException.unavailable("The quota was not changed: what the project's namespace uses now could"
+                    + " not be read from the cluster (" + e.reason() + ").");
+        }
+        List<FieldProblem> problems = QuotaFloor.belowUse(next, used);
+        if (!problems.isEmpty()) {
+            throw new QuotaFloor.BelowUse(problems);
+        }
     }
 
     private Project readable(CurrentUser user, String slug) {

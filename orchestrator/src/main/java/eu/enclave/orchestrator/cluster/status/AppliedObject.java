@@ -11,6 +11,8 @@ import eu.enclave.orchestrator.cluster.apply.ObjectRef;
 public record AppliedObject(String kind, String namespace, String name, String action, String reason) {
 
     public static final String PRUNED = "PRUNED";
+    /** A workspace workload of a suspended project, scaled to zero replicas. */
+    public static final String SCALED_TO_ZERO = "SCALED_TO_ZERO";
 
     static AppliedObject of(ApplyResult result) {
         ObjectRef ref = result.object();
@@ -19,6 +21,10 @@ public record AppliedObject(String kind, String namespace, String name, String a
 
     static AppliedObject pruned(ObjectRef ref) {
         return new AppliedObject(ref.kind(), ref.namespace(), ref.name(), PRUNED, null);
+    }
+
+    static AppliedObject scaledToZero(ObjectRef ref) {
+        return new AppliedObject(ref.kind(), ref.namespace(), ref.name(), SCALED_TO_ZERO, null);
     }
 
     /** "NetworkPolicy enclave-x/default-deny", as in the audit trail. */

@@ -3,6 +3,7 @@ package eu.enclave.orchestrator.cluster.status;
 import eu.enclave.orchestrator.cluster.ClusterSpecSource;
 import eu.enclave.orchestrator.cluster.ProjectReconciler;
 import eu.enclave.orchestrator.cluster.ReconcileOutcome;
+import eu.enclave.orchestrator.cluster.Workspaces;
 import eu.enclave.orchestrator.cluster.apply.ApplyResult;
 import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectRepository;
@@ -140,9 +141,11 @@ public class ClusterReconcileService {
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         List<String> pruned = new ArrayList<>();
+        List<String> scaledToZero = new ArrayList<>();
         String failedObject = null;
         try {
-            ReconcileOutcome outcome = reconciler.reconcile(specs.specOf(project));
+            ReconcileOutcome outcome = reconciler.reconcile(specs.specOf(project),
+                    Workspaces.of(project.status()));
             List<AppliedObject> objects = new ArrayList<>();
             for (ApplyResult result : outcome.objects()) {
                 objects.add(AppliedObject.of(result));
@@ -155,6 +158,10 @@ public class ClusterReconcileService {
             outcome.pruned().forEach(ref -> {
                 objects.add(AppliedObject.pruned(ref));
                 pruned.add(ref.toString());
+            });
+            outcome.scaledToZero().forEach(ref -> {
+                objects.add(AppliedObject.scaledToZero(ref));
+                scaledToZero.add(ref.toString());
             });
             ReconcileOutcome.Failure failure = outcome.failure();
             if (failure != null && failure.object() != null) {
@@ -169,16 +176,17 @@ public class ClusterReconcileService {
                     "unexpected error: " + unexpected.getClass().getSimpleName(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS), List.of());
         }
-        save(project, status, created, updated, pruned, failedObject);
+        save(project, status, created, updated, pruned, scaledToZero, failedObject);
         return status;
     }
 
     private void save(Project project, ClusterStatus status, List<String> created, List<String> updated,
-                      List<String> pruned, String failedObject) {
+                      List<String> pruned, List<String> scaledToZero, String failedObject) {
         newTransaction.executeWithoutResult(tx -> {
             ClusterState before = statuses.find(project.id()).map(ClusterStatus::state).orElse(null);
             statuses.save(status);
-            boolean objectsChanged = !created.isEmpty() || !updated.isEmpty() || !pruned.isEmpty();
+            boolean objectsChanged = !created.isEmpty() || !updated.isEmpty() || !pruned.isEmpty()
+                    || !scaledToZero.isEmpty();
             if (!objectsChanged && before == status.state()) {
                 return;
             }
@@ -188,6 +196,9 @@ public class ClusterReconcileService {
             details.put("created", created);
             details.put("updated", updated);
             details.put("pruned", pruned);
+            if (!scaledToZero.isEmpty()) {
+                details.put("scaledToZero", scaledToZero);
+            }
             String action = "cluster.applied";
             if (status.state() == ClusterState.FAILED) {
                 action = "cluster.reconcile_failed";
