@@ -130,6 +130,19 @@ public class Fixtures {
     public record Snapshot(String projects, String memberships, String clusterSettings, long auditHead) {
     }
 
+    /**
+     * An archived project with a proof-of-deletion record as the retention job leaves it (DELETED), written
+     * directly so that the tests of who may read it need no cluster run.
+     */
+    public Project archivedWithDeletionRecord(String prefix) {
+        Project project = projectInStatus(prefix, ProjectStatus.ARCHIVED);
+        jdbc.update("INSERT INTO project_deletions (project_id, slug, namespace, archived_at, result, requested_at,"
+                        + " confirmed_at, objects, attempts, last_attempt_at) SELECT id, slug, 'enclave-' || slug,"
+                        + " archived_at, 'DELETED', now(), now(), '[]', 1, now() FROM projects WHERE id = ?",
+                project.id());
+        return project;
+    }
+
     public record Audited(long seq, String actor, String action, String project, String target, String details) {
     }
 }

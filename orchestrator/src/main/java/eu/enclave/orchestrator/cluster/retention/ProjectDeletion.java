@@ -23,9 +23,4 @@ public record ProjectDeletion(UUID projectId, String slug, String namespace, Ins
         reason = reason == null ? "" : reason;
         objects = List.copyOf(objects);
     }
-
-    /** Nothing is left to do: the namespace is gone. */
-    public boolean isFinal() {
-        return result == Result.DELETED || result == Result.ABSENT;
-    }
 }
