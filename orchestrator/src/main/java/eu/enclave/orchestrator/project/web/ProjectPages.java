@@ -15,6 +15,7 @@ import eu.enclave.orchestrator.project.ProjectDraft;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.orchestrator.project.ProjectTransitions;
+import eu.enclave.orchestrator.template.ProjectTemplates;
 import eu.enclave.platform.identity.CurrentUser;
 import eu.enclave.platform.web.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,15 +58,17 @@ class ProjectPages {
     private final ClusterSettingsService clusterSettings;
     private final FormValidator validator;
     private final Clock clock;
+    private final ProjectTemplates projectTemplates;
 
     ProjectPages(ProjectService projects, MembershipService memberships, ClusterSettingsService clusterSettings,
-                 AccessPolicy policy, FormValidator validator, Clock clock) {
+                 AccessPolicy policy, FormValidator validator, Clock clock, ProjectTemplates projectTemplates) {
         this.projects = projects;
         this.memberships = memberships;
         this.clusterSettings = clusterSettings;
         this.policy = policy;
         this.validator = validator;
         this.clock = clock;
+        this.projectTemplates = projectTemplates;
     }
 
     @GetMapping("/")
@@ -138,6 +141,7 @@ class ProjectPages {
             member.setRole(ProjectRole.RESEARCHER.toString());
             model.addAttribute(MemberForm.NAME, member);
         }
+        model.addAttribute("projectTemplates", projectTemplates.section(user, project).orElse(null));
         return "projects/detail";
     }
 
