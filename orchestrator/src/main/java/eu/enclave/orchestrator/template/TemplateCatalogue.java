@@ -1,5 +1,6 @@
 package eu.enclave.orchestrator.template;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class TemplateCatalogue {
                 throw new IllegalArgumentException("two templates with the id '" + t.id() + "'");
             }
         });
-        this.byId = java.util.Collections.unmodifiableMap(map);
+        this.byId = Collections.unmodifiableMap(map);
     }
 
     public Optional<WorkspaceTemplate> find(String id) {

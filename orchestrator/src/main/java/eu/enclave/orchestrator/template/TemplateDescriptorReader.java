@@ -6,6 +6,7 @@ import eu.enclave.orchestrator.template.WorkspaceTemplate.MountPoints;
 import eu.enclave.orchestrator.template.WorkspaceTemplate.Protocol;
 import eu.enclave.orchestrator.template.WorkspaceTemplate.TemplateResources;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -261,7 +262,7 @@ public final class TemplateDescriptorReader {
                 error(field, "is required");
                 return null;
             }
-            if (value instanceof Long || value instanceof java.math.BigInteger) {
+            if (value instanceof Long || value instanceof BigInteger) {
                 error(field, value + " is out of range");
                 return null;
             }

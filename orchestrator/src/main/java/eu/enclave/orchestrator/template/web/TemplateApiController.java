@@ -31,7 +31,7 @@ class TemplateApiController {
     }
 
     @GetMapping("/workspace-templates")
-    CatalogueView catalogue(CurrentUser user) {
+    CatalogueView catalogue() {
         return new CatalogueView(catalogue.all().stream().map(TemplateView::of).toList());
     }
 

@@ -29,7 +29,7 @@ class TemplatePages {
     }
 
     @GetMapping("/templates")
-    String catalogue(CurrentUser user, Model model) {
+    String catalogue(Model model) {
         model.addAttribute("templates", catalogue.all());
         return "templates/catalogue";
     }

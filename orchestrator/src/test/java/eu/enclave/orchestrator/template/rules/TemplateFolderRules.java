@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -205,7 +206,7 @@ final class TemplateFolderRules {
 
     /** {@code ENV A=1 B="2 3"}, {@code ENV A 1} and {@code ARG A[=1]}, name to value. */
     private static Map<String, String> variables(Instruction i) {
-        Map<String, String> variables = new java.util.LinkedHashMap<>();
+        Map<String, String> variables = new LinkedHashMap<>();
         String text = i.arguments();
         if (i.is("ENV") && !text.contains("=")) {
             String[] parts = text.split("\\s+", 2);
