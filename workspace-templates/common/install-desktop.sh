@@ -56,6 +56,8 @@ apt-get clean
 
 sed -i 's/^# *\(en_GB.UTF-8\|fr_FR.UTF-8\|en_US.UTF-8\)/\1/' /etc/locale.gen
 locale-gen
+# D-Bus (and so the XFCE session) needs a machine id, and the root filesystem is read-only at run time.
+dbus-uuidgen --ensure=/etc/machine-id
 
 groupadd --gid 1000 researcher
 useradd --uid 1000 --gid 1000 --home-dir /home/researcher --no-create-home --shell /bin/bash researcher
