@@ -167,6 +167,27 @@ public class AccessPolicy implements AuditAccess {
         }
     }
 
+
+    /** Which workspace templates a project may use: whoever sees the project. */
+    public boolean canReadProjectTemplates(CurrentUser user, Project project) {
+        return canView(user, project);
+    }
+
+    public void checkCanReadProjectTemplates(CurrentUser user, Project project) {
+        checkCanView(user, project);
+    }
+
+    public boolean canEditProjectTemplates(CurrentUser user, Project project) {
+        return user.isAdmin();
+    }
+
+    public void checkCanEditProjectTemplates(CurrentUser user, Project project) {
+        checkCanView(user, project);
+        if (!canEditProjectTemplates(user, project)) {
+            throw ApiException.forbidden("Only platform admins choose a project's workspace templates.");
+        }
+    }
+
     public static ApiException noSuchProject(String slug) {
         return ApiException.notFound("slug", "No project '" + slug + "'.");
     }

@@ -53,6 +53,7 @@ class AuthorizationMatrixTest {
             {"cpu": "16", "memory": "64Gi", "gpus": 1, "pods": 20, "pvcs": 20, "storage": "1Ti"}""";
     private static final String MIRRORS = """
             {"mirrors": [{"name": "cran", "cidr": "10.20.0.5", "port": 443, "hostname": "cran.mirror.internal"}]}""";
+    private static final String TEMPLATES = "{\"templates\": [\"linux-desktop\"]}";
 
     //                 endpoint                                          variant              anon out  res  pi   rev  stew adm
     private static final List<Row> MATRIX = List.of(
@@ -111,7 +112,17 @@ class AuthorizationMatrixTest {
             row("GET /api/v1/projects/{slug}/deletion",                 "",                 "401 404 403 403 403 200 200",
                     f -> get("/api/v1/projects/{slug}/deletion", f.archivedWithDeletionRecord("mx").slug())),
             row("GET /api/v1/projects/{slug}/deletion",                 "no record yet",    "401 404 403 403 403 404 404",
-                    f -> get("/api/v1/projects/{slug}/deletion", f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())));
+                    f -> get("/api/v1/projects/{slug}/deletion", f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())),
+            row("GET /api/v1/workspace-templates",                      "",                 "401 200 200 200 200 200 200",
+                    f -> get("/api/v1/workspace-templates")),
+            row("GET /api/v1/projects/{slug}/templates",                "",                 "401 404 200 200 200 200 200",
+                    f -> get("/api/v1/projects/{slug}/templates", f.draftProject("mx").slug())),
+            row("PUT /api/v1/projects/{slug}/templates",                "",                 "401 404 403 403 403 403 200",
+                    f -> put("/api/v1/projects/{slug}/templates", f.draftProject("mx").slug())
+                            .contentType(MediaType.APPLICATION_JSON).content(TEMPLATES)),
+            row("PUT /api/v1/projects/{slug}/templates",                "archived",         "401 404 403 403 403 403 409",
+                    f -> put("/api/v1/projects/{slug}/templates", f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())
+                            .contentType(MediaType.APPLICATION_JSON).content(TEMPLATES)));
 
     @Autowired
     MockMvc mvc;

@@ -76,6 +76,8 @@ class MalformedInputSweepTest {
                     () -> json(put("/api/v1/projects/{s}/quota", slug), body)));
             tests.add(sweep("PUT /projects/{slug}/mirrors " + shown,
                     () -> json(put("/api/v1/projects/{s}/mirrors", slug), body)));
+            tests.add(sweep("PUT /projects/{slug}/templates " + shown,
+                    () -> json(put("/api/v1/projects/{s}/templates", slug), body)));
         }
         return tests.stream();
     }
@@ -151,6 +153,17 @@ class MalformedInputSweepTest {
                         .param("from", "2026-01-01", "2025-01-01").param("to", "x")),
                 sweep("export with a huge parameter", () -> get("/api/v1/audit/export").with(as("admin"))
                         .param("from", "9".repeat(10_000)).param("to", "2026-01-01")),
+                sweep("templates as a bare list", () -> json(put("/api/v1/projects/{s}/templates", slug),
+                        "[\"linux-desktop\"]")),
+                sweep("templates as one text", () -> json(put("/api/v1/projects/{s}/templates", slug),
+                        "{\"templates\": \"linux-desktop\"}")),
+                sweep("template ids as numbers and objects", () -> json(put("/api/v1/projects/{s}/templates", slug),
+                        "{\"templates\": [1, {\"id\": \"linux-desktop\"}]}")),
+                sweep("template id with a path", () -> json(put("/api/v1/projects/{s}/templates", slug),
+                        "{\"templates\": [\"../linux-desktop\"]}")),
+                sweep("templates with an unknown field", () -> json(put("/api/v1/projects/{s}/templates", slug),
+                        "{\"templates\": [], \"image\": \"evil:1\"}")),
+                sweep("POST /workspace-templates", () -> json(post("/api/v1/workspace-templates"), "{}")),
                 sweep("wrong password", () -> get("/api/v1/projects").with(httpBasic("admin", "wrong")), false),
                 sweep("garbled Basic header", () -> get("/api/v1/projects").header("Authorization", "Basic !!!"),
                         false));

@@ -16,6 +16,7 @@ import eu.enclave.orchestrator.project.ProjectDraft;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.orchestrator.project.ProjectTransitions;
+import eu.enclave.orchestrator.template.ProjectTemplates;
 import eu.enclave.platform.identity.CurrentUser;
 import eu.enclave.platform.web.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,9 +60,11 @@ class ProjectPages {
     private final FormValidator validator;
     private final Clock clock;
     private final ProjectDeletionService deletions;
+    private final ProjectTemplates projectTemplates;
 
     ProjectPages(ProjectService projects, MembershipService memberships, ClusterSettingsService clusterSettings,
-                 AccessPolicy policy, FormValidator validator, Clock clock, ProjectDeletionService deletions) {
+                 AccessPolicy policy, FormValidator validator, Clock clock, ProjectDeletionService deletions,
+                 ProjectTemplates projectTemplates) {
         this.deletions = deletions;
         this.projects = projects;
         this.memberships = memberships;
@@ -69,6 +72,7 @@ class ProjectPages {
         this.policy = policy;
         this.validator = validator;
         this.clock = clock;
+        this.projectTemplates = projectTemplates;
     }
 
     @GetMapping("/")
@@ -142,6 +146,7 @@ class ProjectPages {
             member.setRole(ProjectRole.RESEARCHER.toString());
             model.addAttribute(MemberForm.NAME, member);
         }
+        model.addAttribute("projectTemplates", projectTemplates.section(user, project).orElse(null));
         return "projects/detail";
     }
 
