@@ -3,6 +3,8 @@ package eu.enclave.orchestrator.project.web;
 import eu.enclave.orchestrator.access.AccessPolicy;
 import eu.enclave.orchestrator.cluster.settings.ClusterSettingsService;
 import eu.enclave.orchestrator.cluster.settings.web.QuotaForm;
+import eu.enclave.orchestrator.cluster.status.ClusterStatusService;
+import eu.enclave.orchestrator.cluster.web.ClusterStatusPanel;
 import eu.enclave.orchestrator.membership.MembershipService;
 import eu.enclave.orchestrator.membership.ProjectRole;
 import eu.enclave.orchestrator.membership.web.MemberForm;
@@ -55,11 +57,13 @@ class ProjectPages {
     private final MembershipService memberships;
     private final AccessPolicy policy;
     private final ClusterSettingsService clusterSettings;
+    private final ClusterStatusService clusterStatuses;
     private final FormValidator validator;
     private final Clock clock;
 
     ProjectPages(ProjectService projects, MembershipService memberships, ClusterSettingsService clusterSettings,
-                 AccessPolicy policy, FormValidator validator, Clock clock) {
+                 ClusterStatusService clusterStatuses, AccessPolicy policy, FormValidator validator, Clock clock) {
+        this.clusterStatuses = clusterStatuses;
         this.projects = projects;
         this.memberships = memberships;
         this.clusterSettings = clusterSettings;
@@ -125,6 +129,8 @@ class ProjectPages {
                         .toList()
                 : List.of());
         model.addAttribute("canManageMembers", policy.canManageMembers(user, project));
+        model.addAttribute("clusterStatus",
+                ClusterStatusPanel.of(clusterStatuses.status(user, slug), clock.getZone()));
         ClusterSettingsService.Settings settings = clusterSettings.readableSettings(user, project).orElse(null);
         model.addAttribute("clusterSettings", settings);
         if (settings != null && settings.editable() && !model.containsAttribute(QuotaForm.NAME)) {
