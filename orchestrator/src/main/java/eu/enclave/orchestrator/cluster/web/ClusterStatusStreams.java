@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * reconnects, and the access check runs again), and a heartbeat finds the streams whose reader went away.
  */
 @Component
-class ClusterStatusStreams {
+public class ClusterStatusStreams {
 
     static final String EVENT = "cluster-status";
 
@@ -60,7 +60,8 @@ class ClusterStatusStreams {
         }
     }
 
-    int open() {
+    /** How many streams are open now, all projects and people together. */
+    public int openStreams() {
         return streams.size();
     }
 

@@ -132,7 +132,7 @@ class ClusterStatusPagesTest {
             assertThat(anonymous.getStatus()).as("anonymous, %s", path).isEqualTo(302);
             assertThat(anonymous.getRedirectedUrl()).endsWith("/login");
         }
-        assertThat(streams.open()).isZero();
+        assertThat(streams.openStreams()).isZero();
     }
 
     @Test
@@ -141,7 +141,7 @@ class ClusterStatusPagesTest {
         MvcResult stream = mvc.perform(get("/projects/" + slug + "/cluster-status/stream").with(user("pi"))
                 .header("Accept", "text/event-stream")).andReturn();
         assertThat(stream.getRequest().isAsyncStarted()).isTrue();
-        assertThat(streams.open()).isEqualTo(1);
+        assertThat(streams.openStreams()).isEqualTo(1);
 
         projects.changeStatus(person("admin"), slug, ProjectStatus.ACTIVE, null);
         streams.heartbeat();
@@ -156,7 +156,7 @@ class ClusterStatusPagesTest {
         MockHttpServletResponse ended = mvc.perform(asyncDispatch(stream)).andReturn().getResponse();
         assertThat(ended.getStatus()).isEqualTo(200);
         assertThat(ended.getContentType()).startsWith("text/event-stream");
-        assertThat(streams.open()).isZero();
+        assertThat(streams.openStreams()).isZero();
     }
 
     @Test
@@ -185,7 +185,7 @@ class ClusterStatusPagesTest {
 
         assertThat(fifth.getStatus()).isEqualTo(429);
         assertThat(someoneElse.getRequest().isAsyncStarted()).isTrue();
-        assertThat(streams.open()).isEqualTo(5);
+        assertThat(streams.openStreams()).isEqualTo(5);
     }
 
     private String draftProject() {
