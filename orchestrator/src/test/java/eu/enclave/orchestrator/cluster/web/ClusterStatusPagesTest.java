@@ -11,6 +11,9 @@ import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.platform.identity.CurrentUser;
 import eu.enclave.platform.identity.UserDirectory;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockAsyncContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -156,6 +160,22 @@ class ClusterStatusPagesTest {
         MockHttpServletResponse ended = mvc.perform(asyncDispatch(stream)).andReturn().getResponse();
         assertThat(ended.getStatus()).isEqualTo(200);
         assertThat(ended.getContentType()).startsWith("text/event-stream");
+        assertThat(streams.openStreams()).isZero();
+    }
+
+    @Test
+    void aStreamWhoseReaderLeftIsDropped() throws Exception {
+        String slug = draftProject();
+        MvcResult stream = mvc.perform(get("/projects/" + slug + "/cluster-status/stream").with(user("admin")))
+                .andReturn();
+        assertThat(streams.openStreams()).isEqualTo(1);
+
+        // What the servlet container reports when the browser closes the connection.
+        MockAsyncContext async = (MockAsyncContext) stream.getRequest().getAsyncContext();
+        for (AsyncListener listener : async.getListeners()) {
+            listener.onError(new AsyncEvent(async, new IOException("Broken pipe")));
+        }
+
         assertThat(streams.openStreams()).isZero();
     }
 
