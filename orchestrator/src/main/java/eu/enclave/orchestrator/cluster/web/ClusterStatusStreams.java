@@ -2,7 +2,6 @@ package eu.enclave.orchestrator.cluster.web;
 
 import eu.enclave.orchestrator.cluster.status.ClusterStatusSaved;
 import eu.enclave.orchestrator.project.ProjectStatusChanged;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,6 +36,15 @@ public class ClusterStatusStreams {
     private final int maxPerUser;
     private final long timeoutMillis;
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
+    /**
+     * Writes to the streams, so that a reader that stopped reading can block only this thread, never the
+     * reconcile worker or the request that saved a status, nor the scheduler that runs the periodic jobs.
+     */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "cluster-status-streams");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Serialises the per-person count check with the addition, so that parallel requests cannot exceed it. */
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
@@ -65,11 +78,19 @@ public class ClusterStatusStreams {
         return streams.size();
     }
 
-    /** At shutdown: the browsers see the streams end, and reconnect to another replica or once this one is back. */
-    @PreDestroy
     void closeAll() {
         streams.forEach(stream -> stream.emitter().complete());
         streams.clear();
+    }
+
+    /**
+     * Before the web server stops: its graceful shutdown waits for open requests, which a stream is until it
+     * ends. The browsers see their streams end, and reconnect to another replica or once this one is back.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void shutdown() {
+        sender.shutdownNow();
+        closeAll();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -85,17 +106,23 @@ public class ClusterStatusStreams {
 
     private void publish(String slug, String state) {
         String data = "{\"project\":\"" + slug + "\",\"state\":\"" + state + "\"}"; // a slug needs no escaping
-        for (Stream stream : streams) {
-            if (stream.slug().equals(slug)) {
-                send(stream, SseEmitter.event().name(EVENT).data(data, MediaType.APPLICATION_JSON));
-            }
-        }
+        inBackground(() -> streams.stream().filter(stream -> stream.slug().equals(slug)).forEach(
+                stream -> send(stream, SseEmitter.event().name(EVENT).data(data, MediaType.APPLICATION_JSON))));
     }
 
     /** Proxies and the server drop idle connections; a comment line keeps them open and finds dead readers. */
     @Scheduled(fixedDelayString = "${enclave.portal.live-status.heartbeat:PT25S}")
     void heartbeat() {
-        streams.forEach(stream -> send(stream, SseEmitter.event().comment("heartbeat")));
+        inBackground(() -> streams.forEach(stream -> send(stream, SseEmitter.event().comment("heartbeat"))));
+    }
+
+    /** After shutdown began, nothing is sent; the committed change that asked for it must not fail for that. */
+    private void inBackground(Runnable sending) {
+        try {
+            sender.execute(sending);
+        } catch (RejectedExecutionException shuttingDown) {
+            // the streams are being closed
+        }
     }
 
     private void send(Stream stream, SseEmitter.SseEventBuilder event) {

@@ -150,7 +150,7 @@ class ClusterStatusPagesTest {
         projects.changeStatus(person("admin"), slug, ProjectStatus.ACTIVE, null);
         streams.heartbeat();
 
-        String sent = stream.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String sent = awaitSent(stream, ":heartbeat\n\n");
         assertThat(sent).contains("event:cluster-status\ndata:{\"project\":\"" + slug + "\",\"state\":\"\"}\n\n")
                 .contains("event:cluster-status\ndata:{\"project\":\"" + slug + "\",\"state\":\"READY\"}\n\n")
                 .contains(":heartbeat\n\n");
@@ -187,8 +187,10 @@ class ClusterStatusPagesTest {
                 .andReturn();
 
         projects.changeStatus(person("admin"), other, ProjectStatus.ACTIVE, null);
+        projects.changeStatus(person("admin"), watched, ProjectStatus.ACTIVE, null);
 
-        assertThat(stream.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain(other);
+        // Sent in order: once the watched project's news is there, the other's would have been too.
+        assertThat(awaitSent(stream, "\"state\":\"READY\"")).contains(watched).doesNotContain(other);
     }
 
     @Test
@@ -206,6 +208,17 @@ class ClusterStatusPagesTest {
         assertThat(fifth.getStatus()).isEqualTo(429);
         assertThat(someoneElse.getRequest().isAsyncStarted()).isTrue();
         assertThat(streams.openStreams()).isEqualTo(5);
+    }
+
+    /** What the stream has sent once it contains {@code expected}: events are written by a thread of their own. */
+    private static String awaitSent(MvcResult stream, String expected) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String sent = stream.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        while (!sent.contains(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            sent = stream.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        }
+        return sent;
     }
 
     private String draftProject() {
