@@ -1,6 +1,7 @@
 package eu.enclave.orchestrator.portal;
 
 import eu.enclave.orchestrator.access.AccessPolicy;
+import eu.enclave.orchestrator.cluster.connection.ClusterConnection;
 import eu.enclave.platform.identity.CurrentUser;
 import eu.enclave.platform.security.CurrentUsers;
 import eu.enclave.platform.security.DemoProperties;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the layout of every page needs: demo mode, who is signed in, which header links they get, and the
+ * What the layout of every page needs: demo mode, whether the cluster is simulated, who is signed in, which header links they get, and the
  * page's own address for the language switch. Also applies to Boot's error controller, so that its error
  * page has the same header.
  */
@@ -27,11 +28,13 @@ public class PortalLayout {
     private final DemoProperties demo;
     private final CurrentUsers users;
     private final AccessPolicy policy;
+    private final boolean simulatedCluster;
 
-    PortalLayout(DemoProperties demo, CurrentUsers users, AccessPolicy policy) {
+    PortalLayout(DemoProperties demo, CurrentUsers users, AccessPolicy policy, ClusterConnection cluster) {
         this.demo = demo;
         this.users = users;
         this.policy = policy;
+        this.simulatedCluster = cluster.simulated();
     }
 
     @ModelAttribute
@@ -43,6 +46,7 @@ public class PortalLayout {
     public void addTo(Map<String, Object> model, HttpServletRequest request) {
         Optional<CurrentUser> user = users.current();
         model.put("demoMode", demo.enabled());
+        model.put("simulatedCluster", simulatedCluster);
         model.put("currentUser", user.orElse(null));
         model.put("canReadAudit", user.map(policy::canReadAudit).orElse(false));
         model.put("supportedLanguages", PortalLocales.SUPPORTED.stream().map(l -> l.getLanguage()).toList());

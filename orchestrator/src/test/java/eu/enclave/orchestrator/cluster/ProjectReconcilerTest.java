@@ -2,12 +2,10 @@ package eu.enclave.orchestrator.cluster;
 
 import static eu.enclave.orchestrator.cluster.ClusterFixtures.CLOCK;
 import static eu.enclave.orchestrator.cluster.ClusterFixtures.NAMESPACE;
-import static eu.enclave.orchestrator.cluster.ClusterFixtures.NOW;
 import static eu.enclave.orchestrator.cluster.ClusterFixtures.SAMPLE;
 import static eu.enclave.orchestrator.cluster.ClusterFixtures.SETTINGS;
 import static eu.enclave.orchestrator.cluster.ClusterFixtures.name;
 import static eu.enclave.orchestrator.cluster.ClusterFixtures.reconciler;
-import static eu.enclave.orchestrator.cluster.ClusterFixtures.withoutMirrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.enclave.orchestrator.cluster.ReconcileOutcome.State;
@@ -17,7 +15,6 @@ import eu.enclave.orchestrator.cluster.apply.ClusterApplier;
 import eu.enclave.orchestrator.cluster.apply.ObjectRef;
 import eu.enclave.orchestrator.cluster.apply.Retrier;
 import eu.enclave.orchestrator.cluster.bundle.ProjectBundle;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -26,63 +23,19 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The reconciler against Fabric8's CRUD mock API server: creation, idempotence, drift repair, pruning. */
+/**
+ * The reconciler against Fabric8's CRUD mock API server: repairs of edited objects, interrupted runs, refusals.
+ * Creation, idempotence, restoring deleted objects, pruning and teardown are {@link ReconcileScenarios}, which
+ * also run against real clusters.
+ */
 @EnableKubernetesMockClient(crud = true)
 class ProjectReconcilerTest {
 
     KubernetesClient client;
 
     private final List<HasMetadata> desired = ProjectBundle.desired(SAMPLE, SETTINGS);
-
-    @Test
-    void theFirstReconcileCreatesEveryObjectWithItsOwnershipLabels() {
-        ReconcileOutcome outcome = reconciler(client).reconcile(SAMPLE);
-
-        assertThat(outcome.state()).isEqualTo(State.READY);
-        assertThat(outcome.failure()).isNull();
-        assertThat(outcome.at()).isEqualTo(NOW);
-        assertThat(outcome.namespace()).isEqualTo(NAMESPACE);
-        assertThat(outcome.objects()).extracting(ApplyResult::object)
-                .containsExactlyElementsOf(desired.stream().map(ObjectRef::of).toList());
-        assertThat(outcome.objects()).extracting(ApplyResult::action).containsOnly(Action.CREATED);
-        for (HasMetadata object : desired) {
-            HasMetadata live = client.resource(object).get();
-            assertThat(live).as(ObjectRef.of(object).toString()).isNotNull();
-            assertThat(live.getMetadata().getLabels()).as(ObjectRef.of(object).toString())
-                    .containsAllEntriesOf(object.getMetadata().getLabels())
-                    .containsAllEntriesOf(ClusterNames.ownerSelector(SAMPLE.projectId()));
-        }
-    }
-
-    @Test
-    void aSecondReconcileChangesNothing() {
-        reconciler(client).reconcile(SAMPLE);
-        List<String> versionsBefore = resourceVersions();
-
-        ReconcileOutcome second = reconciler(client).reconcile(SAMPLE);
-
-        assertThat(second.state()).isEqualTo(State.READY);
-        assertThat(second.objects()).extracting(ApplyResult::action).containsOnly(Action.UNCHANGED);
-        assertThat(second.pruned()).isEmpty();
-        assertThat(resourceVersions()).isEqualTo(versionsBefore);
-    }
-
-    @Test
-    void anObjectDeletedByHandIsRecreated() {
-        reconciler(client).reconcile(SAMPLE);
-        client.network().v1().networkPolicies().inNamespace(NAMESPACE).withName("default-deny").delete();
-        client.serviceAccounts().inNamespace(NAMESPACE).withName("workspace").delete();
-
-        ReconcileOutcome outcome = reconciler(client).reconcile(SAMPLE);
-
-        assertThat(outcome.state()).isEqualTo(State.READY);
-        assertThat(actionOf(outcome, "default-deny")).isEqualTo(Action.CREATED);
-        assertThat(actionOf(outcome, "workspace")).isEqualTo(Action.CREATED);
-        assertThat(policy("default-deny").getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
-    }
 
     @Test
     void anAllowAllEgressRuleAddedByHandIsRemoved() {
@@ -144,38 +97,6 @@ class ProjectReconcilerTest {
         assertThat(deny.getMetadata().getAnnotations()).containsEntry("ticket", "SEC-12");
         assertThat(client.namespaces().withName(NAMESPACE).get().getMetadata().getLabels())
                 .containsEntry("backup", "nightly");
-    }
-
-    @Test
-    void removingTheMirrorsPrunesTheMirrorAndDnsPolicies() {
-        reconciler(client).reconcile(SAMPLE);
-
-        ReconcileOutcome outcome = reconciler(client).reconcile(withoutMirrors(SAMPLE));
-
-        assertThat(outcome.state()).isEqualTo(State.READY);
-        assertThat(outcome.pruned()).extracting(ObjectRef::name)
-                .containsExactlyInAnyOrder("allow-workspaces-to-mirrors", "allow-workspaces-to-dns");
-        assertThat(policyNames()).containsExactlyInAnyOrder("default-deny", "allow-guacd-to-desktops",
-                "allow-workspaces-to-intake");
-    }
-
-    @Test
-    void unlabelledObjectsAndOtherProjectsObjectsAreNeverPruned() {
-        reconciler(client).reconcile(SAMPLE);
-        client.resource(new NetworkPolicyBuilder().withNewMetadata().withName("made-by-hand").withNamespace(NAMESPACE)
-                .endMetadata().withNewSpec().withNewPodSelector().endPodSelector().endSpec().build()).create();
-        client.resource(new NetworkPolicyBuilder().withNewMetadata().withName("another-project")
-                .withNamespace(NAMESPACE).withLabels(ClusterNames.ownedBy(UUID.randomUUID(), "other")).endMetadata()
-                .withNewSpec().withNewPodSelector().endPodSelector().endSpec().build()).create();
-        client.resource(new ConfigMapBuilder().withNewMetadata().withName("notes").withNamespace(NAMESPACE)
-                .endMetadata().build()).create();
-
-        ReconcileOutcome outcome = reconciler(client).reconcile(withoutMirrors(SAMPLE));
-
-        assertThat(outcome.pruned()).extracting(ObjectRef::name)
-                .containsExactlyInAnyOrder("allow-workspaces-to-mirrors", "allow-workspaces-to-dns");
-        assertThat(policyNames()).contains("made-by-hand", "another-project");
-        assertThat(client.configMaps().inNamespace(NAMESPACE).withName("notes").get()).isNotNull();
     }
 
     @Test
@@ -257,9 +178,5 @@ class ProjectReconcilerTest {
     private List<String> policyNames() {
         return client.network().v1().networkPolicies().inNamespace(NAMESPACE).list().getItems().stream()
                 .map(ClusterFixtures::name).toList();
-    }
-
-    private List<String> resourceVersions() {
-        return desired.stream().map(o -> client.resource(o).get().getMetadata().getResourceVersion()).toList();
     }
 }

@@ -1,43 +1,25 @@
 package eu.enclave.orchestrator.cluster;
 
 import static eu.enclave.orchestrator.cluster.ClusterFixtures.NAMESPACE;
-import static eu.enclave.orchestrator.cluster.ClusterFixtures.NOW;
 import static eu.enclave.orchestrator.cluster.ClusterFixtures.SAMPLE;
 import static eu.enclave.orchestrator.cluster.ClusterFixtures.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.enclave.orchestrator.cluster.TeardownOutcome.Result;
-import eu.enclave.orchestrator.cluster.apply.ObjectRef;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Deleting a project's namespace at the end of its retention, and the record it leaves. */
+/**
+ * Deleting a project's namespace at the end of its retention: the refusals. The deletion itself and the record
+ * it leaves are a scenario of {@link ReconcileScenarios}, run against real clusters too.
+ */
 @EnableKubernetesMockClient(crud = true)
 class ProjectTeardownTest {
 
     KubernetesClient client;
-
-    @Test
-    void deletesTheNamespaceAndRecordsTheProjectsObjectsThatWereInIt() {
-        reconciler(client).reconcile(SAMPLE);
-        client.resource(new ConfigMapBuilder().withNewMetadata().withName("notes").withNamespace(NAMESPACE)
-                .endMetadata().build()).create();
-
-        TeardownOutcome outcome = reconciler(client).teardown(SAMPLE.projectId(), NAMESPACE);
-
-        assertThat(outcome.result()).isEqualTo(Result.DELETED);
-        assertThat(outcome.at()).isEqualTo(NOW);
-        assertThat(outcome.reason()).isNull();
-        assertThat(outcome.contents()).extracting(ObjectRef::name).containsExactlyInAnyOrder("default-deny",
-                "allow-guacd-to-desktops", "allow-workspaces-to-intake", "allow-workspaces-to-mirrors",
-                "allow-workspaces-to-dns", "project-quota", "container-defaults", "workspace", "project-share",
-                "project-outbox");
-        assertThat(client.namespaces().withName(NAMESPACE).get()).isNull();
-    }
 
     @Test
     void leavesANamespaceOfAnotherProjectAlone() {

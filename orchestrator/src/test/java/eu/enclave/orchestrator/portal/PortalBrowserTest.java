@@ -3,16 +3,26 @@ package eu.enclave.orchestrator.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import eu.enclave.orchestrator.cluster.web.ClusterStatusStreams;
+import eu.enclave.orchestrator.project.ProjectDraft;
+import eu.enclave.orchestrator.project.ProjectService;
+import eu.enclave.platform.identity.UserDirectory;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
@@ -27,13 +37,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The portal end to end in a real headless Chromium: an admin creates a project through the form and adds a
- * researcher, who then finds and opens it, in English and once in French. Screenshots of each step go to
+ * researcher, who then finds and opens it, in English and once in French; a project page's cluster status
+ * turns Ready without a reload when the project is activated elsewhere. Screenshots of each step go to
  * {@code target/test-artifacts/}. Without Chromium and chromedriver the test is skipped, unless {@code CI=true},
  * where it fails: a CI machine must have the browser.
  */
@@ -49,6 +61,12 @@ class PortalBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    ClusterStatusStreams streams;
 
     private ChromeDriverService service;
     private ChromeDriver browser;
@@ -174,6 +192,60 @@ class PortalBrowserTest {
             snap("failure");
             Files.writeString(ARTIFACTS.resolve("failure.html"), browser.getPageSource(), StandardCharsets.UTF_8);
             throw e;
+        }
+    }
+
+    @Test
+    void theClusterStatusBlockTurnsReadyWithoutAReloadWhenTheProjectIsActivated() throws Exception {
+        String slug = "live-" + UUID.randomUUID().toString().substring(0, 8);
+        projects.create(users.findByUsername("admin").orElseThrow(), new ProjectDraft(slug, "Live status " + slug, "",
+                "MR-004", "", LocalDate.now(), LocalDate.now().plusYears(1), null));
+        try {
+            signIn("admin");
+            browser.get("http://localhost:" + port + "/projects/" + slug);
+            assertThat(element("cluster-state").getText()).isEqualTo("Not on the cluster");
+            assertThat(element("simulated-cluster").getText()).isEqualTo("Simulated cluster (in-process, nothing runs)");
+            waitFor("the status stream to open", () -> streams.openStreams() > 0);
+            JavascriptExecutor script = (JavascriptExecutor) browser;
+            script.executeScript("window.enclaveSamePage = 'still here';");
+            snap("08-cluster-status-draft");
+
+            // Activated through the API, by another client: the open page is told and updates its block alone.
+            HttpResponse<String> activated = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/v1/projects/" + slug + "/status"))
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"active\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+
+            waitFor("the block to show Ready", () -> "READY".equals(
+                    element("cluster-status-content").getDomAttribute("data-state")));
+            assertThat(element("cluster-state").getText()).isEqualTo("Ready");
+            assertThat(browser.findElement(By.cssSelector("#cluster-objects tr[data-object='NetworkPolicy/default-deny']"))
+                    .getText()).contains("Created");
+            assertThat(element("cluster-reconciled-at").getText()).isNotBlank().isNotEqualTo("Not yet");
+            assertThat(script.executeScript("return window.enclaveSamePage;")).as("the page was not reloaded")
+                    .isEqualTo("still here");
+            assertThat(element("project-status").getText()).as("the rest of the page is as loaded").isEqualTo("Draft");
+            snap("09-cluster-status-ready-live");
+        } catch (AssertionError | RuntimeException e) {
+            snap("failure-live-status");
+            Files.writeString(ARTIFACTS.resolve("failure-live-status.html"), browser.getPageSource(),
+                    StandardCharsets.UTF_8);
+            throw e;
+        }
+    }
+
+    /** Waits for something the browser or the server does on its own, checking every 100 ms. */
+    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + FIND_WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                Assertions.fail("Waited " + FIND_WAIT.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(100);
         }
     }
 

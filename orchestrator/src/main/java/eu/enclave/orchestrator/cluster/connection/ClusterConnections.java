@@ -3,7 +3,6 @@ package eu.enclave.orchestrator.cluster.connection;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -95,14 +94,14 @@ public final class ClusterConnections {
     static ClusterConnection simulate(int port, String why) {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-                new KubernetesMixedDispatcher(expectations), false);
+                new SimulatedDiscovery(expectations), false);
         server.init(InetAddress.getLoopbackAddress(), port);
         String url = "http://127.0.0.1:" + server.getPort(); // bound to the loopback address only
         KubernetesClient client = server.createClient();
         log.warn("Kubernetes cluster is SIMULATED ({}): an in-process API server at {} stores objects in memory;"
-                + " nothing runs, no policy is enforced and everything is lost at shutdown. Inspect it over plain HTTP:"
-                + " kubectl --server={} get --raw /api/v1/namespaces (raw paths only: it serves no API discovery,"
-                + " so 'kubectl get namespaces' fails), or curl", why, url, url);
+                + " nothing runs, no policy is enforced and everything is lost at shutdown. Inspect it with kubectl"
+                + " over plain HTTP: kubectl --server={} get namespaces; kubectl --server={}"
+                + " get netpol,quota,limits,sa,pvc -n <namespace>", why, url, url, url);
         return new ClusterConnection(client, true, url, "simulated: " + why, server);
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -58,6 +59,7 @@ public class ClusterReconcileService {
     private final Clock clock;
     private final ExecutorService background;
     private final Executor afterChanges;
+    private final ApplicationEventPublisher events;
 
     /**
      * @param inBackground whether reconciles caused by a change run on a worker thread (the default), so that
@@ -67,7 +69,8 @@ public class ClusterReconcileService {
     ClusterReconcileService(ProjectRepository projects, ClusterSpecSource specs, ProjectReconciler reconciler,
                             ClusterStatusRepository statuses, AuditTrail audit,
                             PlatformTransactionManager transactionManager, Clock clock,
-                            @Value("${enclave.cluster.reconcile-changes-in-background:true}") boolean inBackground) {
+                            @Value("${enclave.cluster.reconcile-changes-in-background:true}") boolean inBackground,
+                            ApplicationEventPublisher events) {
         this.background = inBackground
                 ? Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "cluster-reconcile"))
                 : null;
@@ -81,6 +84,7 @@ public class ClusterReconcileService {
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.events = events;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -185,6 +189,7 @@ public class ClusterReconcileService {
         newTransaction.executeWithoutResult(tx -> {
             ClusterState before = statuses.find(project.id()).map(ClusterStatus::state).orElse(null);
             statuses.save(status);
+            events.publishEvent(new ClusterStatusSaved(project.id(), project.slug(), status.state()));
             boolean objectsChanged = !created.isEmpty() || !updated.isEmpty() || !pruned.isEmpty()
                     || !scaledToZero.isEmpty();
             if (!objectsChanged && before == status.state()) {

@@ -4,6 +4,8 @@ import eu.enclave.orchestrator.access.AccessPolicy;
 import eu.enclave.orchestrator.cluster.retention.ProjectDeletionService;
 import eu.enclave.orchestrator.cluster.settings.ClusterSettingsService;
 import eu.enclave.orchestrator.cluster.settings.web.QuotaForm;
+import eu.enclave.orchestrator.cluster.status.ClusterStatusService;
+import eu.enclave.orchestrator.cluster.web.ClusterStatusPanel;
 import eu.enclave.orchestrator.membership.MembershipService;
 import eu.enclave.orchestrator.membership.ProjectRole;
 import eu.enclave.orchestrator.membership.web.MemberForm;
@@ -57,14 +59,16 @@ class ProjectPages {
     private final MembershipService memberships;
     private final AccessPolicy policy;
     private final ClusterSettingsService clusterSettings;
+    private final ClusterStatusService clusterStatuses;
     private final FormValidator validator;
     private final Clock clock;
     private final ProjectDeletionService deletions;
     private final ProjectTemplates projectTemplates;
 
     ProjectPages(ProjectService projects, MembershipService memberships, ClusterSettingsService clusterSettings,
-                 AccessPolicy policy, FormValidator validator, Clock clock, ProjectDeletionService deletions,
-                 ProjectTemplates projectTemplates) {
+                 ClusterStatusService clusterStatuses, AccessPolicy policy, FormValidator validator, Clock clock,
+                 ProjectDeletionService deletions, ProjectTemplates projectTemplates) {
+        this.clusterStatuses = clusterStatuses;
         this.deletions = deletions;
         this.projects = projects;
         this.memberships = memberships;
@@ -132,6 +136,8 @@ class ProjectPages {
                         .toList()
                 : List.of());
         model.addAttribute("canManageMembers", policy.canManageMembers(user, project));
+        model.addAttribute("clusterStatus",
+                ClusterStatusPanel.of(clusterStatuses.status(user, slug), clock.getZone()));
         ClusterSettingsService.Settings settings = clusterSettings.readableSettings(user, project).orElse(null);
         model.addAttribute("clusterSettings", settings);
         if (settings != null && settings.editable() && !model.containsAttribute(QuotaForm.NAME)) {

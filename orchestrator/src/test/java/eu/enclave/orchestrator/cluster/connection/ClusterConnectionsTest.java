@@ -8,9 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +54,39 @@ class ClusterConnectionsTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("enclave-sim");
         }
+    }
+
+    @Test
+    void simulatedClusterServesApiDiscoverySoThatTypedKubectlCommandsWork() throws Exception {
+        try (ClusterConnection connection = ClusterConnections.simulate(0, "test")) {
+            connection.client().namespaces().resource(new NamespaceBuilder().withNewMetadata()
+                    .withName("enclave-sim").endMetadata().build()).create();
+
+            // kubectl asks with a query string, which the mock's own expectations would not match
+            assertThat(get(connection.url() + "/api?timeout=32s")).contains("\"kind\":\"APIVersions\"");
+            assertThat(get(connection.url() + "/apis")).contains("\"networking.k8s.io\"");
+            assertThat(get(connection.url() + "/apis/networking.k8s.io/v1")).contains("\"shortNames\":[\"netpol\"]");
+            assertThat(get(connection.url() + "/api/v1/namespaces")).contains("enclave-sim");
+
+            Path kubectl = Path.of("/usr/bin/kubectl");
+            if (!Files.isExecutable(kubectl)) {
+                System.out.println("kubectl not installed: the typed command is not tried");
+                return;
+            }
+            Process process = new ProcessBuilder(kubectl.toString(), "--server=" + connection.url(), "get", "ns",
+                    "-o", "name").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(output).contains("namespace/enclave-sim");
+            assertThat(process.exitValue()).as(output).isZero();
+        }
+    }
+
+    private static String get(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
     }
 
     @Test
