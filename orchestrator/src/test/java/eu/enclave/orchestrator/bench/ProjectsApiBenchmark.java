@@ -64,6 +64,8 @@ public final class ProjectsApiBenchmark {
             settings.put("server.port", "0");
             settings.put("server.address", "127.0.0.1");
             settings.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + publicKey);
+            // profile prod refuses to start without a real cluster; this benchmark does not use one
+            settings.put("enclave.cluster.simulated", "true");
             settings.put("spring.main.banner-mode", "off");
             settings.put("spring.thymeleaf.check-template-location", "false");
             settings.put("logging.level.root", "WARN");
