@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Credentials from Vault's database secrets engine: {@code GET <mount>/creds/<role>}, and the lease calls
- * {@code PUT sys/leases/renew/<lease id>} and {@code PUT sys/leases/revoke}, all through the driver.
+ * {@code POST sys/leases/renew/<lease id>} and {@code POST sys/leases/revoke}, all through the driver.
  */
 public final class VaultDatabaseEngine implements DatabaseEngine {
 

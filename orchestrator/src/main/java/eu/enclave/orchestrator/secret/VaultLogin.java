@@ -44,7 +44,9 @@ sealed interface VaultLogin {
         @Override
         public VaultToken logIn(VaultEndpoint vault, Clock clock) throws VaultException {
             String jwt = readFile(jwtFile, "the service-account token");
-            return token(VaultResponses.require(vault.plainClient(null).auth().loginByKubernetes(role, jwt, mount),
+            // unlike its AppRole login, the driver's Kubernetes login takes the path under /v1/, "auth/" included
+            return token(VaultResponses.require(vault.plainClient(null).auth().loginByKubernetes(role, jwt,
+                            "auth/" + mount),
                     "log in with Kubernetes auth"), clock);
         }
 

@@ -2,6 +2,7 @@ package eu.enclave.orchestrator.secret;
 
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.response.VaultResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,13 @@ final class VaultResponses {
     static String reason(VaultException e, String address) {
         int status = e.getHttpStatusCode();
         if (status == 0) {
-            return e.getCause() == null ? e.getMessage()
-                    : "Vault at " + address + " is unreachable (" + rootCause(e) + ")";
+            if (e.getCause() == null) {
+                return e.getMessage();
+            }
+            Throwable cause = rootCause(e);
+            return cause instanceof IOException
+                    ? "Vault at " + address + " is unreachable (" + describe(cause) + ")"
+                    : "Vault at " + address + " gave an answer the orchestrator cannot read (" + describe(cause) + ")";
         }
         List<String> errors = errors(e.getMessage());
         String said = errors.isEmpty() ? "" : ": " + String.join("; ", errors);
@@ -74,11 +80,15 @@ final class VaultResponses {
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
-    private static String rootCause(Throwable e) {
+    private static Throwable rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        return cause;
+    }
+
+    private static String describe(Throwable cause) {
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
