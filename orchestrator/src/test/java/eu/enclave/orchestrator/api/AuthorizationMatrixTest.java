@@ -107,7 +107,11 @@ class AuthorizationMatrixTest {
             row("GET /api/v1/audit/verify",                             "",                 "401 403 403 403 403 403 200",
                     f -> get("/api/v1/audit/verify")),
             row("GET /api/v1/audit/export",                             "",                 "401 403 403 403 403 403 200",
-                    f -> get("/api/v1/audit/export").param("from", "2020-01-01").param("to", "2100-01-01")));
+                    f -> get("/api/v1/audit/export").param("from", "2020-01-01").param("to", "2100-01-01")),
+            row("GET /api/v1/projects/{slug}/secrets",                  "",                 "401 404 403 403 403 403 200",
+                    f -> get("/api/v1/projects/{slug}/secrets", f.activeProject("mx").slug())),
+            row("GET /api/v1/projects/{slug}/secrets",                  "no such project",  "401 404 404 404 404 404 404",
+                    f -> get("/api/v1/projects/{slug}/secrets", "no-such-project")));
 
     @Autowired
     MockMvc mvc;
