@@ -165,8 +165,8 @@ final class VaultPeer implements AutoCloseable {
                     ? path.substring("/v1/sys/leases/renew/".length()) : request.json().path("lease_id").asString();
             long increment = request.json().path("increment").asLong(3600);
             send(exchange, 200, Map.of("lease_id", leaseId, "lease_duration", increment, "renewable", true));
-        } else if (path.equals("/v1/sys/leases/revoke") && isWrite(method)) {
-            revokedLeases.add(request.json().path("lease_id").asString());
+        } else if (path.startsWith("/v1/sys/leases/revoke/") && isWrite(method)) {
+            revokedLeases.add(path.substring("/v1/sys/leases/revoke/".length()));
             send(exchange, 204, null);
         } else {
             send(exchange, 404, Map.of("errors", List.of()));
