@@ -38,4 +38,15 @@ class ProjectSecretsDemoTest {
         assertThat(page).contains("id=\"secret-store-demo\"").contains("projects/" + slug + "/workspaces/ws-1/desktop");
         assertThat(body + page).doesNotContain(password);
     }
+
+    @Test
+    void theProjectPageLinksToTheSecretsForAdminsOnly() throws Exception {
+        String slug = fixtures.activeProject("demo-sec").slug();
+        String link = "href=\"/projects/" + slug + "/secrets\"";
+
+        assertThat(mvc.perform(get("/projects/{slug}", slug).with(user("admin"))).andReturn().getResponse()
+                .getContentAsString()).contains(link);
+        assertThat(mvc.perform(get("/projects/{slug}", slug).with(user("pi"))).andReturn().getResponse()
+                .getContentAsString()).contains("project-title").doesNotContain(link);
+    }
 }

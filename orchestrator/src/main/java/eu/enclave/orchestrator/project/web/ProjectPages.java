@@ -138,6 +138,7 @@ class ProjectPages {
             member.setRole(ProjectRole.RESEARCHER.toString());
             model.addAttribute(MemberForm.NAME, member);
         }
+        model.addAttribute("canViewSecrets", policy.canViewSecrets(user, project));
         return "projects/detail";
     }
 
