@@ -191,4 +191,16 @@ public class AccessPolicy implements AuditAccess {
     public static ApiException noSuchProject(String slug) {
         return ApiException.notFound("slug", "No project '" + slug + "'.");
     }
+
+    /** Which secret paths and database leases a project has (never their values): platform admins only. */
+    public boolean canViewSecrets(CurrentUser user, Project project) {
+        return user.isAdmin();
+    }
+
+    public void checkCanViewSecrets(CurrentUser user, Project project) {
+        checkCanView(user, project);
+        if (!canViewSecrets(user, project)) {
+            throw ApiException.forbidden("Only platform admins see a project's secret paths and leases.");
+        }
+    }
 }

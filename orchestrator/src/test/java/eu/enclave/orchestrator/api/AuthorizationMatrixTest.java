@@ -122,7 +122,11 @@ class AuthorizationMatrixTest {
                             .contentType(MediaType.APPLICATION_JSON).content(TEMPLATES)),
             row("PUT /api/v1/projects/{slug}/templates",                "archived",         "401 404 403 403 403 403 409",
                     f -> put("/api/v1/projects/{slug}/templates", f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())
-                            .contentType(MediaType.APPLICATION_JSON).content(TEMPLATES)));
+                            .contentType(MediaType.APPLICATION_JSON).content(TEMPLATES)),
+            row("GET /api/v1/projects/{slug}/secrets",                  "",                 "401 404 403 403 403 403 200",
+                    f -> get("/api/v1/projects/{slug}/secrets", f.activeProject("mx").slug())),
+            row("GET /api/v1/projects/{slug}/secrets",                  "no such project",  "401 404 404 404 404 404 404",
+                    f -> get("/api/v1/projects/{slug}/secrets", "no-such-project")));
 
     @Autowired
     MockMvc mvc;

@@ -213,6 +213,14 @@ class ProductionSignInTest {
     }
 
     @Test
+    void prodWithoutAVaultDoesNotStartOnTheDemoSecretStore() {
+        Assumptions.assumeTrue(System.getenv("VAULT_ADDR") == null, "this machine has VAULT_ADDR set");
+        assertThatThrownBy(() -> startProd(Map.of(), "enclave.vault.demo").close())
+                .satisfies(e -> assertThat(rootCause(e).getMessage())
+                        .contains("enclave.vault.demo=false").contains("no Vault is configured"));
+    }
+
+    @Test
     void prodWithoutADatabaseUrlDoesNotStart() {
         assertThatThrownBy(() -> startProd(Map.of(), "spring.datasource.url", "spring.datasource.username").close())
                 .satisfies(e -> assertThat(rootCause(e).getMessage())
@@ -240,6 +248,7 @@ class ProductionSignInTest {
                 "server.port", "0",
                 "server.address", "127.0.0.1",
                 "enclave.cluster.simulated", "true",
+                "enclave.vault.demo", "true",
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
                 "spring.security.oauth2.resourceserver.jwt.public-key-location", publicKey.toUri().toString(),

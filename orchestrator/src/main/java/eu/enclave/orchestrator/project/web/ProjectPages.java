@@ -153,6 +153,7 @@ class ProjectPages {
             model.addAttribute(MemberForm.NAME, member);
         }
         model.addAttribute("projectTemplates", projectTemplates.section(user, project).orElse(null));
+        model.addAttribute("canViewSecrets", policy.canViewSecrets(user, project));
         return "projects/detail";
     }
 
