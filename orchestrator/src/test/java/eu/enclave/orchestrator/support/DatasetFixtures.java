@@ -51,7 +51,12 @@ public class DatasetFixtures {
 
     /** Approved by the steward from today for a month. */
     public Approval approve(Project project, Dataset dataset) {
-        return approvals.approve(users.findByUsername("steward").orElseThrow(), project.slug(), new ApprovalInput(dataset.name(),
-                LocalDate.now(clock), LocalDate.now(clock).plusMonths(1), "PERMIT-" + dataset.name()));
+        return approve(project, dataset, LocalDate.now(clock).plusMonths(1));
+    }
+
+    /** Approved by the steward from today to {@code lastDay}. */
+    public Approval approve(Project project, Dataset dataset, LocalDate lastDay) {
+        return approvals.approve(users.findByUsername("steward").orElseThrow(), project.slug(),
+                new ApprovalInput(dataset.name(), LocalDate.now(clock), lastDay, "PERMIT-" + dataset.name()));
     }
 }
