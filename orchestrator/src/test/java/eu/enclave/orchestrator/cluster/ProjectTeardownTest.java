@@ -70,4 +70,20 @@ class ProjectTeardownTest {
         assertThat(outcome.result()).isEqualTo(Result.ABSENT);
         assertThat(outcome.contents()).isEmpty();
     }
+
+    @Test
+    void theClusterWideDatasetVolumesMadeForTheProjectGoTooAndNoOthers() {
+        reconciler(client).reconcile(ClusterFixtures.WITH_DATASETS);
+        client.resource(new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder().withNewMetadata()
+                .withName("eds-extract-2025").endMetadata().withNewSpec().endSpec().build()).create();
+
+        TeardownOutcome outcome = reconciler(client).teardown(SAMPLE.projectId(), NAMESPACE);
+
+        assertThat(outcome.contents()).extracting(ObjectRef::name).contains("ds-diabetes-cohort",
+                NAMESPACE + "-ds-diabetes-cohort", NAMESPACE + "-ds-snds-extract");
+        assertThat(client.persistentVolumes().withName(NAMESPACE + "-ds-diabetes-cohort").get()).isNull();
+        assertThat(client.persistentVolumes().withName(NAMESPACE + "-ds-snds-extract").get()).isNull();
+        assertThat(client.persistentVolumes().withName("eds-extract-2025").get())
+                .as("an existing volume is the operator's").isNotNull();
+    }
 }
