@@ -4,6 +4,7 @@ import eu.enclave.orchestrator.cluster.DatasetSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -58,7 +59,7 @@ public class DatasetRepository {
     }
 
     /** Whether some project holds an approval of the dataset that is not revoked and has not ended by {@code day}. */
-    public boolean hasLiveApprovals(UUID datasetId, java.time.LocalDate day) {
+    public boolean hasLiveApprovals(UUID datasetId, LocalDate day) {
         return jdbc.sql("SELECT count(*) FROM dataset_approvals WHERE dataset_id = ? AND revoked_at IS NULL"
                 + " AND end_date >= ?").params(datasetId, day).query(Long.class).single() > 0;
     }

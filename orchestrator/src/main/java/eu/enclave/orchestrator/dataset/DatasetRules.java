@@ -3,11 +3,15 @@ package eu.enclave.orchestrator.dataset;
 import eu.enclave.orchestrator.cluster.DatasetSource;
 import eu.enclave.platform.web.ApiException;
 import eu.enclave.platform.web.Problems.FieldProblem;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 
 /**
  * What a dataset's fields must be before they are stored, as pure functions: every problem is collected and
@@ -287,8 +291,8 @@ public final class DatasetRules {
     private static boolean isIpv6Literal(String server) {
         try {
             // only hex digits, ':' and '.': parsed as a literal, never resolved
-            return java.net.InetAddress.getByName(server) instanceof java.net.Inet6Address;
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByName(server) instanceof Inet6Address;
+        } catch (UnknownHostException e) {
             return false;
         }
     }
@@ -312,7 +316,7 @@ public final class DatasetRules {
 
     private static final class Invalid extends ApiException {
         Invalid(String detail, List<FieldProblem> problems) {
-            super(org.springframework.http.HttpStatus.BAD_REQUEST, detail, problems);
+            super(HttpStatus.BAD_REQUEST, detail, problems);
         }
     }
 }

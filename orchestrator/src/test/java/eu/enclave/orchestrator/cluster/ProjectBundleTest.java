@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -34,7 +35,7 @@ class ProjectBundleTest {
             SAMPLE.mirrors(),
             List.of(new DatasetVolume("diabetes-cohort", new DatasetSource.Nfs("nfs.chu.internal", "/exports/diabetes")),
                     new DatasetVolume("snds-extract", new DatasetSource.Csi("s3.csi.example.com", "snds-2024",
-                            java.util.Map.of("bucket", "snds-2024"))),
+                            Map.of("bucket", "snds-2024"))),
                     new DatasetVolume("eds-2025", new DatasetSource.ExistingVolume("eds-extract-2025", ""))));
     static final ClusterSettings SETTINGS = ClusterSettings.defaults();
 

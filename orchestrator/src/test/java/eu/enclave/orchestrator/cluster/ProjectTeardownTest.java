@@ -10,6 +10,7 @@ import eu.enclave.orchestrator.cluster.TeardownOutcome.Result;
 import eu.enclave.orchestrator.cluster.apply.ObjectRef;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.UUID;
@@ -74,7 +75,7 @@ class ProjectTeardownTest {
     @Test
     void theClusterWideDatasetVolumesMadeForTheProjectGoTooAndNoOthers() {
         reconciler(client).reconcile(ClusterFixtures.WITH_DATASETS);
-        client.resource(new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder().withNewMetadata()
+        client.resource(new PersistentVolumeBuilder().withNewMetadata()
                 .withName("eds-extract-2025").endMetadata().withNewSpec().endSpec().build()).create();
 
         TeardownOutcome outcome = reconciler(client).teardown(SAMPLE.projectId(), NAMESPACE);
