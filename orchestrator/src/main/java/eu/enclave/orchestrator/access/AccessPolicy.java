@@ -203,4 +203,53 @@ public class AccessPolicy implements AuditAccess {
             throw ApiException.forbidden("Only platform admins see a project's secret paths and leases.");
         }
     }
+
+    /** The dataset catalogue, storage sources included: admins, who register datasets, and stewards, who approve them. */
+    public boolean canReadDatasets(CurrentUser user) {
+        return user.isAdmin() || user.isSteward();
+    }
+
+    public void checkCanReadDatasets(CurrentUser user) {
+        if (!canReadDatasets(user)) {
+            throw ApiException.forbidden("Only platform admins and data stewards read the dataset catalogue.");
+        }
+    }
+
+    public boolean canManageDatasets(CurrentUser user) {
+        return user.isAdmin();
+    }
+
+    public void checkCanManageDatasets(CurrentUser user) {
+        if (!canManageDatasets(user)) {
+            throw ApiException.forbidden("Only platform admins register and change datasets.");
+        }
+    }
+
+    /**
+     * A project's dataset approvals: whoever sees the project. Members see the current ones, with dataset names and
+     * mount points but never storage details; admins and stewards also see ended and revoked ones.
+     */
+    public boolean canViewDatasetApprovals(CurrentUser user, Project project) {
+        return canView(user, project);
+    }
+
+    public void checkCanViewDatasetApprovals(CurrentUser user, Project project) {
+        checkCanView(user, project);
+    }
+
+    public boolean canViewApprovalHistory(CurrentUser user, Project project) {
+        return canSeeAllProjects(user);
+    }
+
+    /** Approving and revoking access to data is the data steward's decision alone (an admin may also be one). */
+    public boolean canDecideDatasetAccess(CurrentUser user, Project project) {
+        return user.isSteward();
+    }
+
+    public void checkCanDecideDatasetAccess(CurrentUser user, Project project) {
+        checkCanView(user, project);
+        if (!canDecideDatasetAccess(user, project)) {
+            throw ApiException.forbidden("Only data stewards approve and revoke access to datasets.");
+        }
+    }
 }

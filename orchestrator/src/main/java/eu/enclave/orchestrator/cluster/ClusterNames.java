@@ -25,6 +25,9 @@ public final class ClusterNames {
     public static final String PROJECT = "enclave.eu/project";
     public static final String COMPONENT = "enclave.eu/component";
     public static final String WORKSPACE_COMPONENT = "workspace";
+    /** Component of a dataset's claim and of the volume made for it: the only claims the pruner may delete. */
+    public static final String DATASET_COMPONENT = "dataset";
+    public static final String DATASET = "enclave.eu/dataset";
 
     private ClusterNames() {
     }
@@ -72,6 +75,24 @@ public final class ClusterNames {
     public static String safeLabelValue(String value) {
         return value.length() <= MAX_LABEL && value.matches("([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?")
                 ? value : safeLabel(value);
+    }
+
+    /** The claim through which a project's pods mount a dataset: {@code ds-<dataset>} in the project namespace. */
+    public static String datasetClaim(String dataset) {
+        return "ds-" + dataset;
+    }
+
+    /**
+     * The cluster-wide PersistentVolume made for one project's claim of a dataset: {@code <namespace>-ds-<dataset>}.
+     * Volume names are DNS subdomains (up to 253 characters), so this needs no shortening.
+     */
+    public static String datasetVolume(String namespace, String dataset) {
+        return namespace + "-" + datasetClaim(dataset);
+    }
+
+    /** Labels that mark a dataset's claim and volume, beside the ownership labels. */
+    public static Map<String, String> datasetObject(String dataset) {
+        return Map.of(COMPONENT, DATASET_COMPONENT, DATASET, safeLabelValue(dataset));
     }
 
     private static String hash(String value) {

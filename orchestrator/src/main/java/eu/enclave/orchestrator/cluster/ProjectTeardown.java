@@ -9,15 +9,18 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * Deletes a project's namespace, which takes everything in it along, after listing the project's objects in it
- * for the record. A namespace that does not carry the project's ownership labels is never deleted.
+ * for the record, and the cluster-wide dataset volumes made for the project. A namespace that does not carry the
+ * project's ownership labels is never deleted.
  */
 final class ProjectTeardown {
 
@@ -47,9 +50,15 @@ final class ProjectTeardown {
                 return outcome(projectId, namespace, Result.REFUSED, List.of(),
                         "namespace " + namespace + " does not carry the ownership labels of project " + projectId);
             }
-            List<ObjectRef> contents = retrier.call(() -> owned.find(namespace, projectId, RECORDED_KINDS))
-                    .stream().map(ObjectRef::of).toList();
+            List<ObjectRef> contents = new ArrayList<>(retrier.call(() -> owned.find(namespace, projectId,
+                    RECORDED_KINDS)).stream().map(ObjectRef::of).toList());
+            List<PersistentVolume> datasetVolumes = retrier.call(() -> owned.findVolumes(projectId));
             retrier.call(() -> client.resource(live).delete());
+            // cluster-wide, so not taken along by the namespace; Retain keeps the data they point at
+            for (PersistentVolume volume : datasetVolumes) {
+                retrier.call(() -> client.resource(volume).delete());
+                contents.add(ObjectRef.of(volume));
+            }
             // a real server keeps the namespace, Terminating, until it has deleted what is inside
             Result result = read(namespace) == null ? Result.DELETED : Result.DELETING;
             return outcome(projectId, namespace, result, contents, null);

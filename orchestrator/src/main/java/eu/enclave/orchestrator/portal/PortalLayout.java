@@ -49,6 +49,7 @@ public class PortalLayout {
         model.put("simulatedCluster", simulatedCluster);
         model.put("currentUser", user.orElse(null));
         model.put("canReadAudit", user.map(policy::canReadAudit).orElse(false));
+        model.put("canReadDatasets", user.map(policy::canReadDatasets).orElse(false));
         model.put("supportedLanguages", PortalLocales.SUPPORTED.stream().map(l -> l.getLanguage()).toList());
         model.putIfAbsent(PAGE_PATH, pagePath(request));
     }

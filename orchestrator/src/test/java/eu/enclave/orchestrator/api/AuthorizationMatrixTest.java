@@ -126,7 +126,38 @@ class AuthorizationMatrixTest {
             row("GET /api/v1/projects/{slug}/secrets",                  "",                 "401 404 403 403 403 403 200",
                     f -> get("/api/v1/projects/{slug}/secrets", f.activeProject("mx").slug())),
             row("GET /api/v1/projects/{slug}/secrets",                  "no such project",  "401 404 404 404 404 404 404",
-                    f -> get("/api/v1/projects/{slug}/secrets", "no-such-project")));
+                    f -> get("/api/v1/projects/{slug}/secrets", "no-such-project")),
+            row("GET /api/v1/datasets",                                 "",                 "401 403 403 403 403 200 200",
+                    f -> get("/api/v1/datasets")),
+            row("POST /api/v1/datasets",                                "",                 "401 403 403 403 403 403 201",
+                    f -> post("/api/v1/datasets").contentType(MediaType.APPLICATION_JSON).content(newDataset())),
+            row("GET /api/v1/datasets/{name}",                          "",                 "401 404 404 404 404 200 200",
+                    f -> get("/api/v1/datasets/{name}", f.datasets().nfsDataset("mx").name())),
+            row("GET /api/v1/datasets/{name}",                          "no such dataset",  "401 404 404 404 404 404 404",
+                    f -> get("/api/v1/datasets/{name}", "no-such-dataset")),
+            row("PATCH /api/v1/datasets/{name}",                        "",                 "401 403 403 403 403 403 200",
+                    f -> patch("/api/v1/datasets/{name}", f.datasets().nfsDataset("mx").name())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"owner\": \"Another hospital\"}")),
+            row("POST /api/v1/datasets/{name}/retire",                  "",                 "401 403 403 403 403 403 200",
+                    f -> post("/api/v1/datasets/{name}/retire", f.datasets().nfsDataset("mx").name())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"superseded\"}")),
+            row("GET /api/v1/projects/{slug}/dataset-approvals",        "",                 "401 404 200 200 200 200 200",
+                    f -> get("/api/v1/projects/{slug}/dataset-approvals", approvedProject(f).slug())),
+            row("POST /api/v1/projects/{slug}/dataset-approvals",       "",                 "401 404 403 403 403 201 403",
+                    f -> post("/api/v1/projects/{slug}/dataset-approvals", f.draftProject("mx").slug())
+                            .contentType(MediaType.APPLICATION_JSON).content(newApproval(f))),
+            row("POST /api/v1/projects/{slug}/dataset-approvals",       "archived",         "401 404 403 403 403 409 403",
+                    f -> post("/api/v1/projects/{slug}/dataset-approvals",
+                            f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())
+                            .contentType(MediaType.APPLICATION_JSON).content(newApproval(f))),
+            row("POST /api/v1/projects/{slug}/dataset-approvals/{id}/revoke", "",           "401 404 403 403 403 200 403",
+                    f -> {
+                        Project project = f.activeProject("mx");
+                        var approval = f.datasets().approve(project, f.datasets().nfsDataset("mx"));
+                        return post("/api/v1/projects/{slug}/dataset-approvals/{id}/revoke", project.slug(),
+                                approval.id()).contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"reason\": \"permit withdrawn\"}");
+                    }));
 
     @Autowired
     MockMvc mvc;
@@ -210,6 +241,25 @@ class AuthorizationMatrixTest {
         return """
                 {"slug": "%s", "title": "Matrix study", "legalBasis": "MR-004",
                  "startDate": "2026-01-01", "endDate": "2027-12-31"}""".formatted(Fixtures.newSlug("mc"));
+    }
+
+    private static String newDataset() {
+        return """
+                {"name": "%s", "owner": "Matrix hospital", "tier": "pseudonymised",
+                 "source": {"kind": "nfs", "server": "10.30.0.4", "path": "/exports/matrix"}}"""
+                .formatted(Fixtures.newSlug("md"));
+    }
+
+    private static String newApproval(Fixtures f) {
+        return """
+                {"dataset": "%s", "endDate": "%s", "reference": "PERMIT-MX"}"""
+                .formatted(f.datasets().nfsDataset("mx").name(), f.today().plusMonths(1));
+    }
+
+    private static Project approvedProject(Fixtures f) {
+        Project project = f.activeProject("mx");
+        f.datasets().approve(project, f.datasets().nfsDataset("mx"));
+        return project;
     }
 
     private static Row row(String endpoint, String variant, String statuses,

@@ -11,12 +11,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import eu.enclave.orchestrator.dataset.Dataset;
 import eu.enclave.orchestrator.support.Fixtures;
 import eu.enclave.orchestrator.support.OrchestratorApiTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,10 +57,15 @@ class MalformedInputSweepTest {
     Fixtures fixtures;
 
     private String slug;
+    private String dataset;
+    private UUID approval;
 
     @BeforeAll
     void project() {
         slug = fixtures.draftProject("sweep").slug();
+        Dataset registered = fixtures.datasets().nfsDataset("sweep");
+        dataset = registered.name();
+        approval = fixtures.datasets().approve(fixtures.draftProject("sweep"), registered).id();
     }
 
     @TestFactory
@@ -78,6 +85,16 @@ class MalformedInputSweepTest {
                     () -> json(put("/api/v1/projects/{s}/mirrors", slug), body)));
             tests.add(sweep("PUT /projects/{slug}/templates " + shown,
                     () -> json(put("/api/v1/projects/{s}/templates", slug), body)));
+            tests.add(sweep("POST /datasets " + shown, () -> json(post("/api/v1/datasets"), body)));
+            tests.add(sweep("PATCH /datasets/{name} " + shown,
+                    () -> json(patch("/api/v1/datasets/{n}", dataset), body)));
+            tests.add(sweep("POST /datasets/{name}/retire " + shown,
+                    () -> json(post("/api/v1/datasets/{n}/retire", dataset), body)));
+            tests.add(sweep("POST /projects/{slug}/dataset-approvals " + shown,
+                    () -> json(post("/api/v1/projects/{s}/dataset-approvals", slug), body, "steward")));
+            tests.add(sweep("POST /projects/{slug}/dataset-approvals/{id}/revoke " + shown,
+                    () -> json(post("/api/v1/projects/{s}/dataset-approvals/{id}/revoke", slug, approval), body,
+                            "steward")));
         }
         return tests.stream();
     }
@@ -164,6 +181,27 @@ class MalformedInputSweepTest {
                 sweep("templates with an unknown field", () -> json(put("/api/v1/projects/{s}/templates", slug),
                         "{\"templates\": [], \"image\": \"evil:1\"}")),
                 sweep("POST /workspace-templates", () -> json(post("/api/v1/workspace-templates"), "{}")),
+                sweep("dataset with a NUL in the NFS path", () -> json(post("/api/v1/datasets"),
+                        "{\"name\": \"" + Fixtures.newSlug("nul") + "\", \"owner\": \"H\", \"tier\": \"pseudonymised\","
+                                + " \"source\": {\"kind\": \"nfs\", \"server\": \"10.0.0.1\", \"path\": \"/a\\u0000b\"}}")),
+                sweep("dataset with a number for the tier", () -> json(post("/api/v1/datasets"),
+                        "{\"name\": \"" + Fixtures.newSlug("num") + "\", \"owner\": \"H\", \"tier\": 2,"
+                                + " \"source\": {\"kind\": \"nfs\", \"server\": \"10.0.0.1\", \"path\": \"/a\"}}")),
+                sweep("dataset with attributes as a list", () -> json(post("/api/v1/datasets"),
+                        "{\"name\": \"" + Fixtures.newSlug("att") + "\", \"owner\": \"H\", \"tier\": \"pseudonymised\","
+                                + " \"source\": {\"kind\": \"csi\", \"driver\": \"d.example\", \"volumeHandle\": \"h\","
+                                + " \"attributes\": [\"a\"]}}")),
+                sweep("dataset with an unknown source field", () -> json(post("/api/v1/datasets"),
+                        "{\"name\": \"" + Fixtures.newSlug("unk") + "\", \"owner\": \"H\", \"tier\": \"pseudonymised\","
+                                + " \"source\": {\"kind\": \"nfs\", \"server\": \"10.0.0.1\", \"path\": \"/a\","
+                                + " \"secretRef\": \"x\"}}")),
+                sweep("dataset name of 5000 characters", () -> get("/api/v1/datasets/{n}", "a".repeat(5000))
+                        .with(as("admin"))),
+                sweep("approval with an end date PostgreSQL cannot store", () -> json(
+                        post("/api/v1/projects/{s}/dataset-approvals", slug), "{\"dataset\": \"" + dataset
+                                + "\", \"endDate\": \"+100000-01-01\", \"reference\": \"P\"}", "steward")),
+                sweep("approval id not a UUID", () -> json(post("/api/v1/projects/{s}/dataset-approvals/{id}/revoke",
+                        slug, "1 OR 1=1"), "{\"reason\": \"r\"}", "steward")),
                 sweep("wrong password", () -> get("/api/v1/projects").with(httpBasic("admin", "wrong")), false),
                 sweep("garbled Basic header", () -> get("/api/v1/projects").header("Authorization", "Basic !!!"),
                         false));
@@ -194,6 +232,8 @@ class MalformedInputSweepTest {
             assertThat(after.memberships()).as("%s: memberships unchanged", name).isEqualTo(before.memberships());
             assertThat(after.clusterSettings()).as("%s: quotas and mirrors unchanged", name)
                     .isEqualTo(before.clusterSettings());
+            assertThat(after.datasets()).as("%s: datasets and approvals unchanged", name)
+                    .isEqualTo(before.datasets());
             if (auditUnchanged) {
                 assertThat(after.auditHead()).as("%s: nothing audited", name).isEqualTo(before.auditHead());
             }
@@ -201,6 +241,12 @@ class MalformedInputSweepTest {
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.with(as("admin")).contentType(MediaType.APPLICATION_JSON).content(body);
+        return json(request, body, "admin");
+    }
+
+    /** As {@code username}: approvals are a steward's to decide, so a steward's requests get furthest there. */
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body,
+                                                      String username) {
+        return request.with(as(username)).contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 final class ClusterFixtures {
 
     static final ProjectClusterSpec SAMPLE = ProjectBundleTest.SAMPLE;
+    static final ProjectClusterSpec WITH_DATASETS = ProjectBundleTest.WITH_DATASETS;
     static final ClusterSettings SETTINGS = ProjectBundleTest.SETTINGS;
     static final String NAMESPACE = "enclave-cohort-2026";
     static final Instant NOW = Instant.parse("2026-07-01T10:00:00Z");
@@ -25,7 +26,11 @@ final class ClusterFixtures {
     }
 
     static ProjectClusterSpec withoutMirrors(ProjectClusterSpec spec) {
-        return new ProjectClusterSpec(spec.projectId(), spec.slug(), spec.quota(), List.of());
+        return new ProjectClusterSpec(spec.projectId(), spec.slug(), spec.quota(), List.of(), spec.datasets());
+    }
+
+    static ProjectClusterSpec withoutDatasets(ProjectClusterSpec spec) {
+        return new ProjectClusterSpec(spec.projectId(), spec.slug(), spec.quota(), spec.mirrors(), List.of());
     }
 
     /** Reconcilers whose waits between attempts are recorded in {@code waits} instead of slept. */

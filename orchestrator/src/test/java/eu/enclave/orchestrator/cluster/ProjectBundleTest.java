@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import eu.enclave.orchestrator.cluster.bundle.ProjectBundle;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -28,13 +30,20 @@ class ProjectBundleTest {
             new ProjectQuota("16", "64Gi", 1, 12, 30, "1Ti"),
             List.of(new Mirror("cran", "10.40.0.10/32", 443, "cran.mirror.internal"),
                     new Mirror("pypi", "10.40.1.0/24", 8443, null)));
+    /** The sample with one dataset of each source kind approved: what the golden file pins. */
+    static final ProjectClusterSpec WITH_DATASETS = new ProjectClusterSpec(PROJECT, SAMPLE.slug(), SAMPLE.quota(),
+            SAMPLE.mirrors(),
+            List.of(new DatasetVolume("diabetes-cohort", new DatasetSource.Nfs("nfs.chu.internal", "/exports/diabetes")),
+                    new DatasetVolume("snds-extract", new DatasetSource.Csi("s3.csi.example.com", "snds-2024",
+                            Map.of("bucket", "snds-2024"))),
+                    new DatasetVolume("eds-2025", new DatasetSource.ExistingVolume("eds-extract-2025", ""))));
     static final ClusterSettings SETTINGS = ClusterSettings.defaults();
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden/project-bundle.yaml");
 
     @Test
     void theWholeBundleForASampleProjectIsPinned() throws IOException {
-        String actual = yaml(ProjectBundle.desired(SAMPLE, SETTINGS));
+        String actual = yaml(ProjectBundle.desired(WITH_DATASETS, SETTINGS));
         String expected = Files.exists(GOLDEN) ? Files.readString(GOLDEN, StandardCharsets.UTF_8) : "";
         if (!actual.equals(expected)) {
             Path written = Path.of("target/golden/project-bundle.yaml");
@@ -47,8 +56,8 @@ class ProjectBundleTest {
 
     @Test
     void everyObjectLivesInTheProjectNamespaceAndIsLabelledAsOurs() {
-        for (HasMetadata object : ProjectBundle.desired(SAMPLE, SETTINGS)) {
-            if (!(object instanceof Namespace)) {
+        for (HasMetadata object : ProjectBundle.desired(WITH_DATASETS, SETTINGS)) {
+            if (!(object instanceof Namespace) && !(object instanceof PersistentVolume)) {
                 assertThat(object.getMetadata().getNamespace()).as(object.getKind()).isEqualTo("enclave-cohort-2026");
             }
             assertThat(object.getMetadata().getLabels()).as(object.getKind())

@@ -5,8 +5,10 @@ import static eu.enclave.orchestrator.cluster.ClusterFixtures.SAMPLE;
 import static eu.enclave.orchestrator.cluster.ClusterFixtures.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.enclave.orchestrator.cluster.apply.ObjectRef;
 import eu.enclave.orchestrator.cluster.TeardownOutcome.Result;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.UUID;
@@ -51,5 +53,21 @@ class ProjectTeardownTest {
 
         assertThat(outcome.result()).isEqualTo(Result.ABSENT);
         assertThat(outcome.contents()).isEmpty();
+    }
+
+    @Test
+    void theClusterWideDatasetVolumesMadeForTheProjectGoTooAndNoOthers() {
+        reconciler(client).reconcile(ClusterFixtures.WITH_DATASETS);
+        client.resource(new PersistentVolumeBuilder().withNewMetadata()
+                .withName("eds-extract-2025").endMetadata().withNewSpec().endSpec().build()).create();
+
+        TeardownOutcome outcome = reconciler(client).teardown(SAMPLE.projectId(), NAMESPACE);
+
+        assertThat(outcome.contents()).extracting(ObjectRef::name).contains("ds-diabetes-cohort",
+                NAMESPACE + "-ds-diabetes-cohort", NAMESPACE + "-ds-snds-extract");
+        assertThat(client.persistentVolumes().withName(NAMESPACE + "-ds-diabetes-cohort").get()).isNull();
+        assertThat(client.persistentVolumes().withName(NAMESPACE + "-ds-snds-extract").get()).isNull();
+        assertThat(client.persistentVolumes().withName("eds-extract-2025").get())
+                .as("an existing volume is the operator's").isNotNull();
     }
 }

@@ -31,14 +31,21 @@ public class Fixtures {
     private final UserDirectory users;
     private final JdbcTemplate jdbc;
     private final MutableClock clock;
+    private final DatasetFixtures datasets;
 
     Fixtures(ProjectService projects, MembershipService memberships, UserDirectory users, JdbcTemplate jdbc,
-             MutableClock clock) {
+             MutableClock clock, DatasetFixtures datasets) {
         this.projects = projects;
         this.memberships = memberships;
         this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.datasets = datasets;
+    }
+
+    /** Datasets and approvals. */
+    public DatasetFixtures datasets() {
+        return datasets;
     }
 
     /** HTTP Basic with a demo user's name and the shared demo password: the real sign-in path. */
@@ -112,7 +119,7 @@ public class Fixtures {
                         rs.getString(5), rs.getString(6)), slug);
     }
 
-    /** Everything a project, membership or cluster-settings call could write, as digests, and the audit head. */
+    /** Everything a project, membership, cluster-settings or dataset call could write, as digests, and the audit head. */
     public Snapshot snapshot() {
         return new Snapshot(
                 jdbc.queryForObject("SELECT count(*) || ':' || coalesce(md5(string_agg(p::text, '|' ORDER BY id)), '')"
@@ -123,11 +130,19 @@ public class Fixtures {
                         + " ORDER BY project_id)), '') FROM project_quotas q) || '/' || (SELECT count(*) || ':'"
                         + " || coalesce(md5(string_agg(m::text, '|' ORDER BY project_id, position)), '')"
                         + " FROM project_mirrors m)", String.class),
-                auditHead());
+                auditHead(),
+                jdbc.queryForObject("SELECT (SELECT count(*) || ':' || coalesce(md5(string_agg(d::text, '|'"
+                        + " ORDER BY id)), '') FROM datasets d) || '/' || (SELECT count(*) || ':'"
+                        + " || coalesce(md5(string_agg(a::text, '|' ORDER BY id)), '') FROM dataset_approvals a)",
+                        String.class));
     }
 
-    /** @param clusterSettings quotas and mirrors */
-    public record Snapshot(String projects, String memberships, String clusterSettings, long auditHead) {
+    /**
+     * @param clusterSettings quotas and mirrors
+     * @param datasets        the dataset catalogue and the approvals
+     */
+    public record Snapshot(String projects, String memberships, String clusterSettings, long auditHead,
+                           String datasets) {
     }
 
     /**

@@ -18,8 +18,8 @@ public final class Rejections {
 
     /**
      * Performs the request and asserts that it is refused with {@code status}, as {@code application/problem+json}
-     * whose {@code errors} name every one of {@code fields}, and that no project, membership or audit entry
-     * was written.
+     * whose {@code errors} name every one of {@code fields}, and that no project, membership, dataset, approval or
+     * audit entry was written.
      *
      * @return the response body, for further assertions
      */
@@ -39,7 +39,7 @@ public final class Rejections {
         }
         assertThat(body).as("no internal detail leaks").doesNotContainIgnoringCase("exception")
                 .doesNotContain("org.springframework").doesNotContain("SQL");
-        assertThat(fixtures.snapshot()).as("a refused request writes nothing: projects, memberships, quotas, mirrors, audit head")
+        assertThat(fixtures.snapshot()).as("a refused request writes nothing: projects, memberships, quotas, mirrors, audit head, datasets")
                 .isEqualTo(before);
         return body;
     }

@@ -1,5 +1,7 @@
 package eu.enclave.orchestrator.support;
 
+import eu.enclave.orchestrator.dataset.DatasetService;
+import eu.enclave.orchestrator.dataset.approval.ApprovalService;
 import eu.enclave.orchestrator.membership.MembershipService;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.platform.identity.UserDirectory;
@@ -22,7 +24,8 @@ public class TestSupportConfiguration {
 
     @Bean
     Fixtures fixtures(ProjectService projects, MembershipService memberships, UserDirectory users, JdbcTemplate jdbc,
-                      MutableClock clock) {
-        return new Fixtures(projects, memberships, users, jdbc, clock);
+                      MutableClock clock, DatasetService datasets, ApprovalService approvals) {
+        return new Fixtures(projects, memberships, users, jdbc, clock, new DatasetFixtures(datasets, approvals, users,
+                clock));
     }
 }

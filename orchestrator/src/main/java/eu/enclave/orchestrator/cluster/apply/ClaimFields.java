@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * A claim's owned fields, most of which the API server will not change after creation: the storage request
- * may only grow, and the storage class and access modes are fixed. Such differences are reported, never
+ * may only grow, and the storage class, access modes and bound volume are fixed. Such differences are reported, never
  * forced (the only way to force them is to delete the claim and its data).
  */
 final class ClaimFields {
@@ -39,6 +39,10 @@ final class ClaimFields {
         if (want.getStorageClassName() != null && !want.getStorageClassName().equals(have.getStorageClassName())) {
             drift.add("storageClassName is " + have.getStorageClassName() + " on the cluster but "
                     + want.getStorageClassName() + " is desired, and it cannot change after creation");
+        }
+        if (want.getVolumeName() != null && !want.getVolumeName().equals(have.getVolumeName())) {
+            drift.add("the claim is bound to volume " + have.getVolumeName() + " on the cluster but "
+                    + want.getVolumeName() + " is desired, and a binding cannot change");
         }
         if (!Set.copyOf(want.getAccessModes()).equals(Set.copyOf(have.getAccessModes()))) {
             drift.add("accessModes are " + have.getAccessModes() + " on the cluster but " + want.getAccessModes()

@@ -3,6 +3,7 @@ package eu.enclave.orchestrator.cluster.apply;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -57,6 +58,8 @@ final class OwnedFields {
             ((ServiceAccount) merged).setAutomountServiceAccountToken(account.getAutomountServiceAccountToken());
         } else if (wanted instanceof PersistentVolumeClaim claim) {
             drift.addAll(ClaimFields.merge(claim, (PersistentVolumeClaim) merged));
+        } else if (wanted instanceof PersistentVolume volume) {
+            drift.addAll(VolumeFields.merge(volume, (PersistentVolume) merged));
         } else {
             throw new IllegalArgumentException("no rule says which fields of a " + desired.getKind() + " Enclave owns");
         }

@@ -3,6 +3,7 @@ package eu.enclave.orchestrator.cluster.apply;
 import eu.enclave.orchestrator.cluster.ClusterNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Finds the objects in a project namespace that carry the project's ownership labels, and only those. */
+/**
+ * Finds the objects in a project namespace, and the cluster-wide volumes made for the project, that carry the
+ * project's ownership labels, and only those.
+ */
 public final class OwnedObjects {
 
     /** Every namespaced kind of the project bundle. */
@@ -33,6 +37,13 @@ public final class OwnedObjects {
                 .map(HasMetadata.class::cast)
                 // checked again here, for a deletion must never rest on a selector alone
                 .filter(object -> ClusterNames.ownedBy(object.getMetadata().getLabels(), projectId))
+                .toList();
+    }
+
+    /** The cluster-wide volumes made for the project (its dataset volumes), by the same two labels. */
+    public List<PersistentVolume> findVolumes(UUID projectId) {
+        return client.persistentVolumes().withLabels(ClusterNames.ownerSelector(projectId)).list().getItems().stream()
+                .filter(volume -> ClusterNames.ownedBy(volume.getMetadata().getLabels(), projectId))
                 .toList();
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Everything a project is on the cluster, in the order it must be applied: the namespace first, the
- * network lock-down before anything that could run, then the rest. Pure: desired state in, objects out.
+ * network lock-down before anything that could run, then the rest; the volumes and claims of
+ * the datasets approved now come last. Pure: desired state in, objects out.
  */
 public final class ProjectBundle {
 
@@ -23,6 +24,7 @@ public final class ProjectBundle {
         objects.add(ProjectQuotas.limits(spec, settings));
         objects.add(WorkspaceServiceAccount.desired(spec, settings));
         objects.addAll(ProjectVolumes.desired(spec, settings));
+        objects.addAll(DatasetVolumes.desired(spec, settings));
         return objects;
     }
 }

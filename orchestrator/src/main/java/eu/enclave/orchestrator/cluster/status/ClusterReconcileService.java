@@ -10,6 +10,7 @@ import eu.enclave.orchestrator.project.ProjectRepository;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatusChanged;
 import eu.enclave.orchestrator.cluster.settings.ClusterSettingsChanged;
+import eu.enclave.orchestrator.dataset.approval.DatasetAccessChanged;
 import eu.enclave.platform.audit.AuditEvent;
 import eu.enclave.platform.audit.AuditTrail;
 import java.time.Clock;
@@ -98,6 +99,12 @@ public class ClusterReconcileService {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onSettingsChanged(ClusterSettingsChanged change) {
         reconcileSoon(change.slug());
+    }
+
+    /** An approved, revoked or ended dataset approval adds or removes the dataset's claim at once. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onDatasetAccessChanged(DatasetAccessChanged change) {
+        reconcileSoon(change.projectSlug());
     }
 
     private void reconcileSoon(String slug) {
