@@ -140,6 +140,7 @@ public final class ClusterReconcileBenchmark {
         // the test sources' application.properties simulates the cluster and reconciles changes on the caller's
         // thread; the benchmark wants production's behaviour for both
         settings.put("enclave.cluster.simulated", "false");
+        settings.put("enclave.vault.demo", "true"); // prod refuses the demo secret store; no secret is used here
         settings.put("enclave.cluster.reconcile-changes-in-background", "true");
         // the benchmark runs the periodic pass itself, when it wants it
         settings.put("enclave.cluster.reconcile-interval", "PT24H");

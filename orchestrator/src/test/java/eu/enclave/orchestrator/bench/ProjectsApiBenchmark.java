@@ -66,6 +66,7 @@ public final class ProjectsApiBenchmark {
             settings.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + publicKey);
             // profile prod refuses to start without a real cluster; this benchmark does not use one
             settings.put("enclave.cluster.simulated", "true");
+            settings.put("enclave.vault.demo", "true"); // prod refuses the demo secret store; no secret is used here
             settings.put("spring.main.banner-mode", "off");
             settings.put("spring.thymeleaf.check-template-location", "false");
             settings.put("logging.level.root", "WARN");

@@ -55,6 +55,7 @@ class OidcLoginTest {
         // The test speaks plain HTTP on loopback; production's session cookie is Secure (TLS only).
         registry.add("server.servlet.session.cookie.secure", () -> "false");
         registry.add("enclave.cluster.simulated", () -> "true"); // prod refuses to simulate; tests never reach a real cluster
+        registry.add("enclave.vault.demo", () -> "true"); // prod refuses the demo secret store; this test is about sign-in
         idp.clientProperties("idp", "enclave-portal").forEach((key, value) -> registry.add(key, () -> value));
     }
 
