@@ -55,10 +55,18 @@ class MalformedInputSweepTest {
     Fixtures fixtures;
 
     private String slug;
+    private String activeSlug;
 
     @BeforeAll
     void project() {
         slug = fixtures.draftProject("sweep").slug();
+        activeSlug = fixtures.activeProject("sweep-ws").slug();
+    }
+
+    /** As the researcher of an active project, who gets furthest with a workspace. */
+    private MockHttpServletRequestBuilder workspace(String body) {
+        return post("/api/v1/projects/{s}/workspaces", activeSlug).with(as("researcher"))
+                .contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
     @TestFactory
@@ -76,6 +84,8 @@ class MalformedInputSweepTest {
                     () -> json(put("/api/v1/projects/{s}/quota", slug), body)));
             tests.add(sweep("PUT /projects/{slug}/mirrors " + shown,
                     () -> json(put("/api/v1/projects/{s}/mirrors", slug), body)));
+            tests.add(sweep("POST /projects/{slug}/workspaces " + shown,
+                    () -> json(post("/api/v1/projects/{s}/workspaces", slug), body)));
         }
         return tests.stream();
     }
@@ -151,6 +161,23 @@ class MalformedInputSweepTest {
                         .param("from", "2026-01-01", "2025-01-01").param("to", "x")),
                 sweep("export with a huge parameter", () -> get("/api/v1/audit/export").with(as("admin"))
                         .param("from", "9".repeat(10_000)).param("to", "2026-01-01")),
+                sweep("workspace size as text", () -> workspace("{\"name\": \"w\", \"template\": \"linux-desktop\","
+                        + " \"size\": \"big\"}")),
+                sweep("workspace gpus beyond int", () -> workspace("{\"name\": \"w\", \"template\": \"linux-desktop\","
+                        + " \"size\": {\"gpus\": 99999999999}}")),
+                sweep("workspace gpus as text", () -> workspace("{\"name\": \"w\", \"template\": \"linux-desktop\","
+                        + " \"size\": {\"gpus\": \"one\"}}")),
+                sweep("workspace name with a NUL", () -> workspace("{\"name\": \"w\\u0000\", \"template\":"
+                        + " \"linux-desktop\"}")),
+                sweep("workspace name as a number", () -> workspace("{\"name\": 7, \"template\": \"linux-desktop\"}")),
+                sweep("workspace cpu with an exponent", () -> workspace("{\"name\": \"w\", \"template\":"
+                        + " \"linux-desktop\", \"size\": {\"cpu\": \"1e3\"}}")),
+                sweep("workspace with an unknown field", () -> workspace("{\"name\": \"w\", \"template\":"
+                        + " \"linux-desktop\", \"password\": \"x\"}")),
+                sweep("workspace name of 5000 characters", () -> get("/api/v1/projects/{s}/workspaces/{n}", activeSlug,
+                        "a".repeat(5000)).with(as("researcher"))),
+                sweep("start a workspace that does not exist", () -> post("/api/v1/projects/{s}/workspaces/{n}/start",
+                        activeSlug, "x' OR '1'='1").with(as("researcher"))),
                 sweep("wrong password", () -> get("/api/v1/projects").with(httpBasic("admin", "wrong")), false),
                 sweep("garbled Basic header", () -> get("/api/v1/projects").header("Authorization", "Basic !!!"),
                         false));
