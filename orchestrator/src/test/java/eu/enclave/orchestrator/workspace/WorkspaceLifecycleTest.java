@@ -15,6 +15,8 @@ import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.orchestrator.support.Fixtures;
 import eu.enclave.orchestrator.support.MutableClock;
 import eu.enclave.orchestrator.support.OrchestratorApiTest;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceObjects;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceSpec;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -63,6 +65,9 @@ class WorkspaceLifecycleTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    WorkspaceReconcileService reconciles;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -266,6 +271,28 @@ class WorkspaceLifecycleTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.reason").value("stopped by pi"));
         mvc.perform(post("/api/v1/projects/{slug}/workspaces/mine/start", project.slug()).with(as("pi")))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void thePeriodicRunRepairsHandEditsAndRemovesWhatNoWorkspaceOwns() {
+        Project project = fixtures.activeProject("ws-periodic");
+        String ns = namespace(project);
+        new WorkspaceFixtures(fixtures, service).started(project, "researcher", "kept");
+        StatefulSet edited = cluster.apps().statefulSets().inNamespace(ns).withName("ws-kept").get();
+        edited.getSpec().setReplicas(3);
+        edited.getSpec().getTemplate().getSpec().setAutomountServiceAccountToken(true);
+        cluster.resource(edited).update();
+        WorkspaceImage image = WorkspaceSettings.defaults().interimTemplate();
+        StatefulSet stray = WorkspaceObjects.statefulSet(new WorkspaceSpec(ns, project.id(), project.slug(), "gone",
+                "researcher", image, image.defaultSize(), true, List.of(), "1Gi", null, null));
+        cluster.resource(stray).create();
+
+        reconciles.reconcileAll();
+
+        StatefulSet repaired = cluster.apps().statefulSets().inNamespace(ns).withName("ws-kept").get();
+        assertThat(repaired.getSpec().getReplicas()).isOne();
+        assertThat(repaired.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken()).isFalse();
+        assertThat(cluster.apps().statefulSets().inNamespace(ns).withName("ws-gone").get()).isNull();
     }
 
     private void create(Project project, String owner, String name) throws Exception {

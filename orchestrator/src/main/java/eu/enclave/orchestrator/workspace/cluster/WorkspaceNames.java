@@ -1,6 +1,7 @@
 package eu.enclave.orchestrator.workspace.cluster;
 
 import eu.enclave.orchestrator.cluster.ClusterNames;
+import eu.enclave.orchestrator.cluster.bundle.NetworkPolicies;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -10,7 +11,8 @@ import java.util.UUID;
 public final class WorkspaceNames {
 
     public static final String WORKSPACE = "enclave.eu/workspace";
-    public static final String DESKTOP_PORT = "desktop";
+    /** The port name the project's network policy lets guacd reach. */
+    public static final String DESKTOP_PORT = NetworkPolicies.DESKTOP_PORT_NAME;
     public static final String PASSWORD_KEY = "password";
 
     private WorkspaceNames() {
