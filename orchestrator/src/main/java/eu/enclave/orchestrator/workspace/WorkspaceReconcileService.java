@@ -3,6 +3,7 @@ package eu.enclave.orchestrator.workspace;
 import eu.enclave.orchestrator.cluster.ClusterNames;
 import eu.enclave.orchestrator.cluster.ClusterSettings;
 import eu.enclave.orchestrator.cluster.apply.ClusterCallFailed;
+import eu.enclave.orchestrator.cluster.status.ClusterPresence;
 import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.orchestrator.project.ProjectStatusChanged;
 import eu.enclave.orchestrator.workspace.cluster.Observation;
@@ -13,9 +14,7 @@ import eu.enclave.orchestrator.workspace.cluster.WorkspaceNames;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.annotation.PreDestroy;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -109,21 +108,20 @@ public class WorkspaceReconcileService {
         }
     }
 
-    /** The periodic run: every workspace, then the objects of workspaces that no longer exist. */
+    /**
+     * The periodic run: every workspace of a project whose namespace is reconciled (active or suspended), then
+     * the objects of workspaces that no longer exist. An archived project's namespace is left to its teardown.
+     */
     @Scheduled(fixedDelayString = "${enclave.workspaces.reconcile-interval:PT1M}",
             initialDelayString = "${enclave.workspaces.reconcile-interval:PT1M}")
     public void reconcileAll() {
-        Set<String> known = new HashSet<>();
         try {
-            for (Workspace workspace : workspaces.findAll()) {
-                known.add(workspace.projectId() + "/" + workspace.name());
-                reconcileQuietly(workspace);
-            }
+            workspaces.findInProjects(ClusterPresence.ON_CLUSTER).forEach(this::reconcileQuietly);
             for (StatefulSet set : reconciler.workspaceSets()) {
                 Map<String, String> labels = set.getMetadata().getLabels();
                 String project = labels.get(ClusterNames.PROJECT_ID);
                 String name = labels.get(WorkspaceNames.WORKSPACE);
-                if (project != null && name != null && !known.contains(project + "/" + name)) {
+                if (project != null && name != null && !workspaces.exists(UUID.fromString(project), name)) {
                     reconciler.remove(set.getMetadata().getNamespace(), UUID.fromString(project), name);
                 }
             }

@@ -3,7 +3,9 @@ package eu.enclave.orchestrator.workspace;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import eu.enclave.orchestrator.project.ProjectStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,8 +48,17 @@ public class WorkspaceRepository {
                 .params(projectId, ownerId).query(WorkspaceRepository::map).list();
     }
 
-    public List<Workspace> findAll() {
-        return jdbc.sql(SELECT + "ORDER BY w.project_id, w.name").query(WorkspaceRepository::map).list();
+    /** The workspaces of projects in one of {@code statuses}: those whose namespace is reconciled. */
+    List<Workspace> findInProjects(Collection<ProjectStatus> statuses) {
+        return jdbc.sql(SELECT + "WHERE p.status IN (:statuses) ORDER BY w.project_id, w.name")
+                .param("statuses", statuses.stream().map(ProjectStatus::toString).toList())
+                .query(WorkspaceRepository::map).list();
+    }
+
+    /** Whether a workspace of this name exists in the project, whatever the project's status. */
+    boolean exists(UUID projectId, String name) {
+        return jdbc.sql("SELECT count(*) FROM workspaces WHERE project_id = ? AND name = ?").params(projectId, name)
+                .query(Long.class).single() > 0;
     }
 
     List<Workspace> findWantingToRun() {
