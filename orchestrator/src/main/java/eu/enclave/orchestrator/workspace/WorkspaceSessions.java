@@ -1,10 +1,10 @@
 package eu.enclave.orchestrator.workspace;
 
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Component;
 
 /**

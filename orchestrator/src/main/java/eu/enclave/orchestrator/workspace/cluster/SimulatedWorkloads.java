@@ -4,6 +4,7 @@ import eu.enclave.orchestrator.cluster.ClusterNames;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -74,7 +75,7 @@ public final class SimulatedWorkloads implements AutoCloseable {
                 .build();
         Pod created = client.resource(pod).create();
         String now = Instant.now().toString();
-        created.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running")
+        created.setStatus(new PodStatusBuilder().withPhase("Running")
                 .withConditions(new PodConditionBuilder().withType("PodScheduled").withStatus("True")
                                 .withLastTransitionTime(now).build(),
                         new PodConditionBuilder().withType("Ready").withStatus("True").withLastTransitionTime(now)

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SELinuxOptions;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -109,7 +110,7 @@ final class RestrictedPodSecurity {
                 at + ".readOnlyRootFilesystem must be true");
     }
 
-    private static void seLinux(List<String> found, String at, io.fabric8.kubernetes.api.model.SELinuxOptions options) {
+    private static void seLinux(List<String> found, String at, SELinuxOptions options) {
         if (options == null) {
             return;
         }

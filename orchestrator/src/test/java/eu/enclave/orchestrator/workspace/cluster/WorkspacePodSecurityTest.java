@@ -6,8 +6,10 @@ import io.fabric8.kubernetes.api.model.CapabilitiesBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SeccompProfileBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.ArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -63,7 +65,7 @@ class WorkspacePodSecurityTest {
                 violation("proc mount", p -> c(p).setProcMount("Unmasked"), "procMount"));
     }
 
-    private static io.fabric8.kubernetes.api.model.SecurityContext c(PodSpec pod) {
+    private static SecurityContext c(PodSpec pod) {
         return pod.getContainers().get(0).getSecurityContext();
     }
 
@@ -78,8 +80,8 @@ class WorkspacePodSecurityTest {
 
     private static PodSpec copy(PodSpec pod) {
         PodSpec copy = JSON.unmarshal(JSON.asJson(pod), PodSpec.class);
-        copy.setVolumes(new java.util.ArrayList<>(copy.getVolumes()));
-        copy.getContainers().get(0).setPorts(new java.util.ArrayList<>(copy.getContainers().get(0).getPorts()));
+        copy.setVolumes(new ArrayList<>(copy.getVolumes()));
+        copy.getContainers().get(0).setPorts(new ArrayList<>(copy.getContainers().get(0).getPorts()));
         return copy;
     }
 }
