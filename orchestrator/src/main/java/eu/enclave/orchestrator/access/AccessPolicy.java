@@ -252,4 +252,63 @@ public class AccessPolicy implements AuditAccess {
             throw ApiException.forbidden("Only data stewards approve and revoke access to datasets.");
         }
     }
+    // Workspaces. The owner alone starts, deletes and (later) opens a workspace. The project's PI and platform
+    // admins also see every workspace of the project and may stop one (to free the quota, or for safety), but
+    // never start, open or delete it. Anyone else is told it does not exist (404).
+
+    /** Whether the user sees all of the project's workspaces, not only their own. */
+    public boolean canSeeAllWorkspaces(CurrentUser user, Project project) {
+        return user.isAdmin() || rolesIn(user, project).contains(ProjectRole.PI);
+    }
+
+    /** Current researchers and PIs of the project; reviewers only review. */
+    public boolean canCreateWorkspace(CurrentUser user, Project project) {
+        Set<ProjectRole> roles = rolesIn(user, project);
+        return roles.contains(ProjectRole.RESEARCHER) || roles.contains(ProjectRole.PI);
+    }
+
+    public void checkCanCreateWorkspace(CurrentUser user, Project project) {
+        checkCanView(user, project);
+        if (!canCreateWorkspace(user, project)) {
+            throw ApiException.forbidden("Only the project's current researchers create workspaces.");
+        }
+    }
+
+    public boolean canSeeWorkspace(CurrentUser user, Project project, UUID workspaceOwner) {
+        return canView(user, project)
+                && (user.id().equals(workspaceOwner) || canSeeAllWorkspaces(user, project));
+    }
+
+    public void checkCanSeeWorkspace(CurrentUser user, Project project, UUID workspaceOwner, String name) {
+        if (!canSeeWorkspace(user, project, workspaceOwner)) {
+            throw noSuchWorkspace(name);
+        }
+    }
+
+    /** Start, delete, open: the owner, while still a researcher or PI of the project. */
+    public boolean canUseWorkspace(CurrentUser user, Project project, UUID workspaceOwner) {
+        return user.id().equals(workspaceOwner) && canCreateWorkspace(user, project);
+    }
+
+    public void checkCanUseWorkspace(CurrentUser user, Project project, UUID workspaceOwner, String name) {
+        checkCanSeeWorkspace(user, project, workspaceOwner, name);
+        if (!canUseWorkspace(user, project, workspaceOwner)) {
+            throw ApiException.forbidden("Only the workspace's owner starts, opens or deletes it.");
+        }
+    }
+
+    public boolean canStopWorkspace(CurrentUser user, Project project, UUID workspaceOwner) {
+        return canUseWorkspace(user, project, workspaceOwner) || canSeeAllWorkspaces(user, project);
+    }
+
+    public void checkCanStopWorkspace(CurrentUser user, Project project, UUID workspaceOwner, String name) {
+        checkCanSeeWorkspace(user, project, workspaceOwner, name);
+        if (!canStopWorkspace(user, project, workspaceOwner)) {
+            throw ApiException.forbidden("Only the workspace's owner, the project's PI or an admin stop it.");
+        }
+    }
+
+    public static ApiException noSuchWorkspace(String name) {
+        return ApiException.notFound("name", "No workspace '" + name + "' in this project.");
+    }
 }

@@ -12,6 +12,8 @@ import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.orchestrator.support.Fixtures;
 import eu.enclave.orchestrator.support.OrchestratorApiTest;
+import eu.enclave.orchestrator.workspace.WorkspaceFixtures;
+import eu.enclave.orchestrator.workspace.WorkspaceService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -22,6 +24,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -157,7 +160,43 @@ class AuthorizationMatrixTest {
                         return post("/api/v1/projects/{slug}/dataset-approvals/{id}/revoke", project.slug(),
                                 approval.id()).contentType(MediaType.APPLICATION_JSON)
                                 .content("{\"reason\": \"permit withdrawn\"}");
-                    }));
+                    }),
+            // workspaces: the researcher's own; the PI and admins see and stop it, only its owner starts or deletes it
+            row("GET /api/v1/projects/{slug}/workspaces",               "",                 "401 404 200 200 200 200 200",
+                    f -> get("/api/v1/projects/{slug}/workspaces", f.activeProject("mx").slug())),
+            row("POST /api/v1/projects/{slug}/workspaces",              "",                 "401 404 201 201 403 403 403",
+                    f -> post("/api/v1/projects/{slug}/workspaces", f.activeProject("mx").slug())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"desk\", \"template\": \"linux-desktop\"}")),
+            row("GET /api/v1/projects/{slug}/workspaces/{name}",        "",                 "401 404 200 200 404 404 200",
+                    f -> get("/api/v1/projects/{slug}/workspaces/{name}", researchersWorkspace(f, false), "desk")),
+            row("POST /api/v1/projects/{slug}/workspaces/{name}/start", "",                 "401 404 200 403 404 404 403",
+                    f -> post("/api/v1/projects/{slug}/workspaces/{name}/start", researchersWorkspace(f, true), "desk")),
+            row("POST /api/v1/projects/{slug}/workspaces/{name}/stop",  "",                 "401 404 200 200 404 404 200",
+                    f -> post("/api/v1/projects/{slug}/workspaces/{name}/stop", researchersWorkspace(f, false), "desk")),
+            row("DELETE /api/v1/projects/{slug}/workspaces/{name}",     "",                 "401 404 204 403 404 404 403",
+                    f -> delete("/api/v1/projects/{slug}/workspaces/{name}", researchersWorkspace(f, true), "desk")));
+
+    /** Set before each case: the rows above are static. */
+    private static volatile WorkspaceFixtures workspaceFixtures;
+
+    /** A fresh active project where the researcher owns workspace "desk", running or stopped; returns its slug. */
+    private static String researchersWorkspace(Fixtures f, boolean stopped) {
+        Project project = f.activeProject("mx");
+        if (stopped) {
+            workspaceFixtures.stopped(project, "researcher", "desk");
+        } else {
+            workspaceFixtures.started(project, "researcher", "desk");
+        }
+        return project.slug();
+    }
+
+    @Autowired
+    WorkspaceService workspaceService;
+
+    @BeforeEach
+    void workspaceFixtures() {
+        workspaceFixtures = new WorkspaceFixtures(fixtures, workspaceService);
+    }
 
     @Autowired
     MockMvc mvc;

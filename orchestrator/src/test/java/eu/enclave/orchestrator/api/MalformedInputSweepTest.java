@@ -59,6 +59,7 @@ class MalformedInputSweepTest {
     private String slug;
     private String dataset;
     private UUID approval;
+    private String activeSlug;
 
     @BeforeAll
     void project() {
@@ -66,6 +67,13 @@ class MalformedInputSweepTest {
         Dataset registered = fixtures.datasets().nfsDataset("sweep");
         dataset = registered.name();
         approval = fixtures.datasets().approve(fixtures.draftProject("sweep"), registered).id();
+        activeSlug = fixtures.activeProject("sweep-ws").slug();
+    }
+
+    /** As the researcher of an active project, who gets furthest with a workspace. */
+    private MockHttpServletRequestBuilder workspace(String body) {
+        return post("/api/v1/projects/{s}/workspaces", activeSlug).with(as("researcher"))
+                .contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
     @TestFactory
@@ -95,6 +103,8 @@ class MalformedInputSweepTest {
             tests.add(sweep("POST /projects/{slug}/dataset-approvals/{id}/revoke " + shown,
                     () -> json(post("/api/v1/projects/{s}/dataset-approvals/{id}/revoke", slug, approval), body,
                             "steward")));
+            tests.add(sweep("POST /projects/{slug}/workspaces " + shown,
+                    () -> json(post("/api/v1/projects/{s}/workspaces", slug), body)));
         }
         return tests.stream();
     }
@@ -202,6 +212,23 @@ class MalformedInputSweepTest {
                                 + "\", \"endDate\": \"+100000-01-01\", \"reference\": \"P\"}", "steward")),
                 sweep("approval id not a UUID", () -> json(post("/api/v1/projects/{s}/dataset-approvals/{id}/revoke",
                         slug, "1 OR 1=1"), "{\"reason\": \"r\"}", "steward")),
+                sweep("workspace size as text", () -> workspace("{\"name\": \"w\", \"template\": \"linux-desktop\","
+                        + " \"size\": \"big\"}")),
+                sweep("workspace gpus beyond int", () -> workspace("{\"name\": \"w\", \"template\": \"linux-desktop\","
+                        + " \"size\": {\"gpus\": 99999999999}}")),
+                sweep("workspace gpus as text", () -> workspace("{\"name\": \"w\", \"template\": \"linux-desktop\","
+                        + " \"size\": {\"gpus\": \"one\"}}")),
+                sweep("workspace name with a NUL", () -> workspace("{\"name\": \"w\\u0000\", \"template\":"
+                        + " \"linux-desktop\"}")),
+                sweep("workspace name as a number", () -> workspace("{\"name\": 7, \"template\": \"linux-desktop\"}")),
+                sweep("workspace cpu with an exponent", () -> workspace("{\"name\": \"w\", \"template\":"
+                        + " \"linux-desktop\", \"size\": {\"cpu\": \"1e3\"}}")),
+                sweep("workspace with an unknown field", () -> workspace("{\"name\": \"w\", \"template\":"
+                        + " \"linux-desktop\", \"password\": \"x\"}")),
+                sweep("workspace name of 5000 characters", () -> get("/api/v1/projects/{s}/workspaces/{n}", activeSlug,
+                        "a".repeat(5000)).with(as("researcher"))),
+                sweep("start a workspace that does not exist", () -> post("/api/v1/projects/{s}/workspaces/{n}/start",
+                        activeSlug, "x' OR '1'='1").with(as("researcher"))),
                 sweep("wrong password", () -> get("/api/v1/projects").with(httpBasic("admin", "wrong")), false),
                 sweep("garbled Basic header", () -> get("/api/v1/projects").header("Authorization", "Basic !!!"),
                         false));

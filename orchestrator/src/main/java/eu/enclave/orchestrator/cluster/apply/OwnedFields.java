@@ -6,7 +6,10 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
@@ -60,6 +63,18 @@ final class OwnedFields {
             drift.addAll(ClaimFields.merge(claim, (PersistentVolumeClaim) merged));
         } else if (wanted instanceof PersistentVolume volume) {
             drift.addAll(VolumeFields.merge(volume, (PersistentVolume) merged));
+        } else if (wanted instanceof StatefulSet set) {
+            // the whole spec: on a real server, defaulted fields make this an update that changes nothing
+            ((StatefulSet) merged).setSpec(set.getSpec());
+        } else if (wanted instanceof Service service) {
+            // not the whole spec: the server allocates clusterIP(s) and keeps them
+            Service into = (Service) merged;
+            into.getSpec().setType(service.getSpec().getType());
+            into.getSpec().setSelector(service.getSpec().getSelector());
+            into.getSpec().setPorts(service.getSpec().getPorts());
+        } else if (wanted instanceof Secret secret) {
+            ((Secret) merged).setData(secret.getData());
+            ((Secret) merged).setStringData(null);
         } else {
             throw new IllegalArgumentException("no rule says which fields of a " + desired.getKind() + " Enclave owns");
         }

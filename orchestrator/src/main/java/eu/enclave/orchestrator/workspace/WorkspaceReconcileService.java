@@ -1,0 +1,178 @@
+package eu.enclave.orchestrator.workspace;
+
+import eu.enclave.orchestrator.cluster.ClusterNames;
+import eu.enclave.orchestrator.cluster.ClusterSettings;
+import eu.enclave.orchestrator.cluster.apply.ClusterCallFailed;
+import eu.enclave.orchestrator.cluster.status.ClusterPresence;
+import eu.enclave.orchestrator.project.ProjectStatus;
+import eu.enclave.orchestrator.project.ProjectStatusChanged;
+import eu.enclave.orchestrator.workspace.cluster.Observation;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceNames;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceReconciler;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceSpec;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceStatusWatcher;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.annotation.PreDestroy;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Brings the cluster in line with the stored workspaces: after each committed change (on a worker thread,
+ * like the project reconciles) and periodically, which also removes the objects of deleted workspaces and
+ * repairs hand edits. Reports what the cluster shows back to {@link WorkspaceService#observe}, from informers.
+ * A start issues a new desktop password, written only into the workspace's Secret.
+ */
+@Service
+public class WorkspaceReconcileService {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceReconcileService.class);
+
+    private final WorkspaceRepository workspaces;
+    private final WorkspaceService service;
+    private final WorkspaceReconciler reconciler;
+    private final WorkspaceImages images;
+    private final DatasetMounts datasets;
+    private final DesktopPasswords passwords;
+    private final WorkspaceSettings settings;
+    private final ClusterSettings cluster;
+    private final WorkspaceStatusWatcher watcher;
+    private final ExecutorService background;
+    private final Executor afterChanges;
+
+    WorkspaceReconcileService(WorkspaceRepository workspaces, WorkspaceService service, WorkspaceReconciler reconciler,
+                              WorkspaceImages images, DatasetMounts datasets, DesktopPasswords passwords,
+                              WorkspaceSettings settings, ClusterSettings cluster, KubernetesClient client,
+                              @Value("${enclave.cluster.reconcile-changes-in-background:true}") boolean inBackground) {
+        this.workspaces = workspaces;
+        this.service = service;
+        this.reconciler = reconciler;
+        this.images = images;
+        this.datasets = datasets;
+        this.passwords = passwords;
+        this.settings = settings;
+        this.cluster = cluster;
+        this.watcher = new WorkspaceStatusWatcher(client, this::record, settings.statusResync().toMillis());
+        this.background = inBackground
+                ? Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "workspace-reconcile"))
+                : null;
+        this.afterChanges = inBackground ? background : Runnable::run;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartup() {
+        watcher.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        watcher.close();
+        if (background != null) {
+            background.shutdownNow();
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onChanged(WorkspaceChanged change) {
+        afterChanges.execute(() -> {
+            try {
+                if (change.deleted()) {
+                    reconciler.remove(namespace(change.slug()), change.projectId(), change.name());
+                } else {
+                    workspaces.find(change.projectId(), change.name()).ifPresent(w -> reconcile(w, change.started()));
+                }
+            } catch (RuntimeException e) {
+                log.error("Applying workspace '{}' of project '{}' failed; retrying at the next interval",
+                        change.name(), change.slug(), e);
+            }
+        });
+    }
+
+    /** A project that is no longer active stops all its workspaces; the reason is shown to their owners. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onProjectStatusChanged(ProjectStatusChanged change) {
+        if (change.to() != ProjectStatus.ACTIVE) {
+            service.stopAllOf(change.projectId(), "project " + change.to());
+        }
+    }
+
+    /**
+     * The periodic run: every workspace of a project whose namespace is reconciled (active or suspended), then
+     * the objects of workspaces that no longer exist. An archived project's namespace is left to its teardown.
+     */
+    @Scheduled(fixedDelayString = "${enclave.workspaces.reconcile-interval:PT1M}",
+            initialDelayString = "${enclave.workspaces.reconcile-interval:PT1M}")
+    public void reconcileAll() {
+        try {
+            workspaces.findInProjects(ClusterPresence.ON_CLUSTER).forEach(this::reconcileQuietly);
+            for (StatefulSet set : reconciler.workspaceSets()) {
+                Map<String, String> labels = set.getMetadata().getLabels();
+                String project = labels.get(ClusterNames.PROJECT_ID);
+                String name = labels.get(WorkspaceNames.WORKSPACE);
+                if (project != null && name != null && !workspaces.exists(UUID.fromString(project), name)) {
+                    reconciler.remove(set.getMetadata().getNamespace(), UUID.fromString(project), name);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Reconciling workspaces failed; retrying at the next interval", e);
+        }
+    }
+
+    private void reconcileQuietly(Workspace workspace) {
+        try {
+            reconcile(workspace, false);
+        } catch (RuntimeException e) {
+            log.error("Reconciling workspace '{}' of project '{}' failed", workspace.name(), workspace.slug(), e);
+        }
+    }
+
+    /** Applies one workspace; a start, or a running workspace whose Secret is gone, gets a new password. */
+    void reconcile(Workspace workspace, boolean started) {
+        WorkspaceImage image = images.find(workspace.template()).orElse(null);
+        if (image == null) {
+            service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
+                    "template '" + workspace.template() + "' is no longer in the catalogue");
+            return;
+        }
+        String namespace = namespace(workspace.slug());
+        WorkspaceSpec spec = new WorkspaceSpec(namespace, workspace.projectId(), workspace.slug(), workspace.name(),
+                workspace.owner(), image, workspace.size(), workspace.wantsToRun(),
+                datasets.currentMounts(workspace.projectId()), settings.homeSize(), settings.homeStorageClass(), null);
+        try {
+            if (workspace.wantsToRun() && (started || !reconciler.hasDesktopSecret(namespace, workspace.name()))) {
+                spec = spec.withPassword(passwords.issue(workspace));
+            }
+            WorkspaceReconciler.Outcome outcome = reconciler.apply(spec);
+            if (!outcome.converged()) {
+                service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
+                        "could not apply " + outcome.failure());
+                return;
+            }
+        } catch (ClusterCallFailed e) {
+            service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
+                    "could not apply: " + e.reason());
+            return;
+        }
+        record(watcher.observe(namespace, workspace.projectId(), workspace.name()));
+    }
+
+    private void record(Observation observation) {
+        service.observe(observation.projectId(), observation.workspace(), observation.status(), observation.reason());
+    }
+
+    private String namespace(String slug) {
+        return ClusterNames.namespace(cluster.namespacePrefix(), slug);
+    }
+}
