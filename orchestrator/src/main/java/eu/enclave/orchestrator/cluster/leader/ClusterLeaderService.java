@@ -1,5 +1,6 @@
 package eu.enclave.orchestrator.cluster.leader;
 
+import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.platform.audit.AuditEvent;
 import eu.enclave.platform.audit.AuditTrail;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -36,7 +37,6 @@ import org.springframework.context.ApplicationEventPublisher;
 public class ClusterLeaderService implements ClusterLeadership {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterLeaderService.class);
-    public static final String SYSTEM = "system";
     private static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
 
     private final KubernetesClient client;
@@ -133,7 +133,7 @@ public class ClusterLeaderService implements ClusterLeadership {
         }
     }
 
-    private void acquired() {
+    private synchronized void acquired() {
         if (!stopped && announced.compareAndSet(false, true)) {
             leader.set(true);
             log.info("This replica ({}) now leads: it reconciles the cluster", identity);
@@ -172,7 +172,7 @@ public class ClusterLeaderService implements ClusterLeadership {
      * and a replica must not hang on its way out (nor an elector thread keep the lead waiting for it).
      */
     private void record(String action) {
-        AuditEvent event = new AuditEvent(SYSTEM, action, null, "lease:" + settings.namespace() + "/"
+        AuditEvent event = new AuditEvent(ProjectService.SYSTEM, action, null, "lease:" + settings.namespace() + "/"
                 + settings.leaseName(), Map.of("identity", identity));
         try {
             CompletableFuture.runAsync(() -> audit.record(event)).get(AUDIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
