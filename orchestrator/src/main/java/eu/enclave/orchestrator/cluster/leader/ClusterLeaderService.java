@@ -49,6 +49,7 @@ public class ClusterLeaderService implements ClusterLeadership {
     /** Whether acquiring was announced, so that losing is announced once and only after it. */
     private final AtomicBoolean announced = new AtomicBoolean();
     private CompletableFuture<?> election;
+    private volatile RenewalTrackingLock lock;
     private volatile boolean stopped;
 
     /** @param simulated whether the cluster is the in-process simulation, where the Lease namespace is created */
@@ -62,9 +63,11 @@ public class ClusterLeaderService implements ClusterLeadership {
         this.identity = settings.identity() != null ? settings.identity() : hostName() + "-" + randomSuffix();
     }
 
+    /** Also false as soon as this replica's claim is older than the renew deadline, whatever the elector says. */
     @Override
     public boolean isLeader() {
-        return leader.get();
+        RenewalTrackingLock claim = lock;
+        return leader.get() && (claim == null || claim.claimedWithin(settings.renewDeadline()));
     }
 
     @Override
@@ -93,8 +96,10 @@ public class ClusterLeaderService implements ClusterLeadership {
 
     /** Fabric8's elector ends after a lost lead: compete again until stopped, as the others do. */
     private synchronized void compete() {
-        LeaderElectionConfig config = new LeaderElectionConfig(
-                new LeaseLock(settings.namespace(), settings.leaseName(), identity), settings.leaseDuration(),
+        RenewalTrackingLock claim = new RenewalTrackingLock(new LeaseLock(settings.namespace(), settings.leaseName(),
+                identity), settings.leaseDuration());
+        lock = claim;
+        LeaderElectionConfig config = new LeaderElectionConfig(claim, settings.leaseDuration(),
                 settings.renewDeadline(), settings.retryPeriod(),
                 new LeaderCallbacks(this::acquired, this::lost, this::observed), true, settings.leaseName());
         CompletableFuture<?> started = client.leaderElector().withConfig(config).build().start();

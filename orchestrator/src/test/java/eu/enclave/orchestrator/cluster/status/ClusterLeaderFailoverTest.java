@@ -20,6 +20,7 @@ import eu.enclave.orchestrator.support.Fixtures;
 import eu.enclave.orchestrator.support.Fixtures.Audited;
 import eu.enclave.orchestrator.support.OrchestratorApiTest;
 import eu.enclave.platform.audit.AuditTrail;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,10 +75,12 @@ class ClusterLeaderFailoverTest {
     @AfterEach
     void stopReplicas() {
         replicas.forEach(Replica::stop);
+        MOST_RUNNING.set(0);
     }
 
     @Test
     void oneReplicaReconcilesAtATimeChangesMadeElsewhereReachItAndAnotherTakesOverWhenItStops() throws Exception {
+        contextLeader.start(); // in case another test stopped it
         await().atMost(Duration.ofSeconds(10)).until(contextLeader::isLeader);
         Project first = fixtures.activeProject("lead");
         assertThat(statuses.find(first.id())).as("reconciled by the context, which leads").isPresent();
@@ -147,11 +150,54 @@ class ClusterLeaderFailoverTest {
         return details.replaceAll(".*\"identity\":\\s*\"([^\"]+)\".*", "$1");
     }
 
+    @Test
+    void aLeaderThatStopsRenewingStepsDownBeforeAnotherTakesOverOnceTheLeaseExpires() throws Exception {
+        contextLeader.stop();
+        fixtures.activeProject("crash");
+        KubernetesClient doomedClient = connection.simulator().createClient();
+        Replica a = replica("crash-a", doomedClient);
+        await().atMost(LEASE.plusSeconds(1)).until(a::leads);
+        Replica b = replica("crash-b", connection.client());
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.runs.get() > 0);
+        MOST_RUNNING.set(0);
+
+        AtomicBoolean watching = new AtomicBoolean(true);
+        AtomicBoolean bothLed = new AtomicBoolean();
+        Thread observer = new Thread(() -> {
+            while (watching.get()) {
+                if (a.leads() && b.leads()) {
+                    bothLed.set(true);
+                }
+                b.triggers.periodicPass();
+                a.triggers.periodicPass();
+            }
+        });
+        observer.start();
+        long crashedAt = System.nanoTime();
+        doomedClient.close(); // it can no longer renew, nor release: as if its node were cut off
+
+        await().atMost(LEASE.plusSeconds(3)).until(b::leads);
+        Duration takeover = Duration.ofNanos(System.nanoTime() - crashedAt);
+        await().atMost(Duration.ofSeconds(5)).until(() -> b.runs.get() > 0);
+        watching.set(false);
+        observer.join();
+
+        assertThat(a.leads()).isFalse();
+        assertThat(takeover).as("the claim expires, then the next attempt takes it")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(500)).isLessThan(LEASE.plusSeconds(2));
+        assertThat(bothLed.get()).as("never two leaders at once").isFalse();
+        assertThat(MOST_RUNNING.get()).as("never two reconciles at the same time").isEqualTo(1);
+    }
+
     private Replica replica(String identity) {
+        return replica(identity, connection.client());
+    }
+
+    private Replica replica(String identity, KubernetesClient client) {
         AtomicReference<ClusterReconcileTriggers> triggers = new AtomicReference<>();
         LeaderElectionSettings election = LeaderElectionSettings.of(identity, LEASE, Duration.ofMillis(1500),
                 Duration.ofMillis(200));
-        ClusterLeaderService leadership = new ClusterLeaderService(connection.client(), election, true, audit,
+        ClusterLeaderService leadership = new ClusterLeaderService(client, election, true, audit,
                 event -> {
                     if (event instanceof LeadershipAcquired acquired) {
                         triggers.get().onLeadershipAcquired(acquired);
