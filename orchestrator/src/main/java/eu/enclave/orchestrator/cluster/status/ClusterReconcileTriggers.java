@@ -106,13 +106,19 @@ public class ClusterReconcileTriggers {
             watch.start();
         }
         // Listening first, then the full pass: a change committed in between is either seen by the pass or heard.
-        // On the worker thread, never on the elector's, which must keep renewing the lead meanwhile.
-        queue.execute(() -> {
+        // On the worker thread, not on the elector's, which must keep renewing the lead meanwhile; in the
+        // synchronous mode of the tests, at once, so that no pass runs behind a test's back.
+        Runnable pass = () -> {
             if (listener != null) {
                 listener.start();
             }
             service.reconcileAll();
-        });
+        };
+        if (inBackground) {
+            queue.execute(pass);
+        } else {
+            pass.run();
+        }
     }
 
     /** Returns once the run in progress has ended, so that the next leader never runs beside this one. */

@@ -19,8 +19,4 @@ public record ClusterWatchSettings(Boolean enabled, Duration debounce, Duration 
         debounce = debounce == null ? Duration.ofSeconds(1) : debounce;
         restartDelay = restartDelay == null ? Duration.ofSeconds(30) : restartDelay;
     }
-
-    public static ClusterWatchSettings defaults() {
-        return new ClusterWatchSettings(null, null, null);
-    }
 }
