@@ -37,7 +37,7 @@ import org.springframework.context.ApplicationEventPublisher;
 public class ClusterLeaderService implements ClusterLeadership {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterLeaderService.class);
-    private static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
+    private static final Duration AUDIT_WAIT = Duration.ofSeconds(2);
 
     private final KubernetesClient client;
     private final LeaderElectionSettings settings;
@@ -153,7 +153,11 @@ public class ClusterLeaderService implements ClusterLeadership {
             return;
         }
         log.warn("This replica ({}) no longer leads: it stops acting on the cluster", identity);
-        record("cluster.leadership_lost");
+        if (settings.enabled()) {
+            // Without election there is no Lease to lose: the replica only stops, and at shutdown the database
+            // may already be going away too.
+            record("cluster.leadership_lost");
+        }
         publish(new LeadershipLost(identity));
     }
 

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +47,8 @@ public final class OwnedObjectEvents {
             return true;
         }
         try {
-            return !Instant.parse(created).isBefore(watchStarted);
+            // creation times have whole seconds: one in the second the watch started may be after it
+            return !Instant.parse(created).isBefore(watchStarted.truncatedTo(ChronoUnit.SECONDS));
         } catch (DateTimeParseException unreadable) {
             return true;
         }

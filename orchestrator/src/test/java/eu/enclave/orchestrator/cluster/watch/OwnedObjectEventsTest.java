@@ -45,11 +45,13 @@ class OwnedObjectEventsTest {
 
     @Test
     void anObjectCreatedBeforeTheWatchStartedIsOnlyBeingListed() {
-        Instant started = Instant.parse("2026-11-23T10:00:00Z");
+        Instant started = Instant.parse("2026-11-23T10:00:00.400Z");
         ResourceQuota quota = quota("4", "1", "1");
 
         quota.getMetadata().setCreationTimestamp("2026-11-23T09:59:59Z");
         assertThat(OwnedObjectEvents.isNew(quota, started)).isFalse();
+        quota.getMetadata().setCreationTimestamp("2026-11-23T10:00:00Z");
+        assertThat(OwnedObjectEvents.isNew(quota, started)).as("the same second: possibly after").isTrue();
         quota.getMetadata().setCreationTimestamp("2026-11-23T10:00:01Z");
         assertThat(OwnedObjectEvents.isNew(quota, started)).isTrue();
         quota.getMetadata().setCreationTimestamp(null);
