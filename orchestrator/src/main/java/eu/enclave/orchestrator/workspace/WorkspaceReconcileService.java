@@ -1,5 +1,6 @@
 package eu.enclave.orchestrator.workspace;
 
+import eu.enclave.orchestrator.cluster.leader.ClusterLeadership;
 import eu.enclave.orchestrator.cluster.ClusterNames;
 import eu.enclave.orchestrator.cluster.ClusterSettings;
 import eu.enclave.orchestrator.cluster.apply.ClusterCallFailed;
@@ -49,12 +50,14 @@ public class WorkspaceReconcileService {
     private final WorkspaceSettings settings;
     private final ClusterSettings cluster;
     private final WorkspaceStatusWatcher watcher;
+    private final ClusterLeadership leadership;
     private final ExecutorService background;
     private final Executor afterChanges;
 
     WorkspaceReconcileService(WorkspaceRepository workspaces, WorkspaceService service, WorkspaceReconciler reconciler,
                               WorkspaceImages images, DatasetMounts datasets, DesktopPasswords passwords,
                               WorkspaceSettings settings, ClusterSettings cluster, KubernetesClient client,
+                              ClusterLeadership leadership,
                               @Value("${enclave.cluster.reconcile-changes-in-background:true}") boolean inBackground) {
         this.workspaces = workspaces;
         this.service = service;
@@ -64,6 +67,7 @@ public class WorkspaceReconcileService {
         this.passwords = passwords;
         this.settings = settings;
         this.cluster = cluster;
+        this.leadership = leadership;
         this.watcher = new WorkspaceStatusWatcher(client, this::record, settings.statusResync().toMillis());
         this.background = inBackground
                 ? Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "workspace-reconcile"))
@@ -108,12 +112,19 @@ public class WorkspaceReconcileService {
         }
     }
 
-    /**
-     * The periodic run: every workspace of a project whose namespace is reconciled (active or suspended), then
-     * the objects of workspaces that no longer exist. An archived project's namespace is left to its teardown.
-     */
+    /** The periodic run, on the leading replica only. */
     @Scheduled(fixedDelayString = "${enclave.workspaces.reconcile-interval:PT1M}",
             initialDelayString = "${enclave.workspaces.reconcile-interval:PT1M}")
+    void periodicPass() {
+        if (leadership.isLeader()) {
+            reconcileAll();
+        }
+    }
+
+    /**
+     * A full pass: every workspace of a project whose namespace is reconciled (active or suspended), then
+     * the objects of workspaces that no longer exist. An archived project's namespace is left to its teardown.
+     */
     public void reconcileAll() {
         try {
             workspaces.findInProjects(ClusterPresence.ON_CLUSTER).forEach(this::reconcileQuietly);

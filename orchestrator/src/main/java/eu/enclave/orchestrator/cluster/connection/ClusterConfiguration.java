@@ -4,6 +4,7 @@ import eu.enclave.orchestrator.cluster.ClusterSettings;
 import eu.enclave.orchestrator.cluster.ProjectReconciler;
 import eu.enclave.orchestrator.cluster.apply.Retrier;
 import eu.enclave.orchestrator.cluster.apply.Sleeper;
+import eu.enclave.orchestrator.cluster.watch.ClusterWatchSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The Kubernetes connection, the cluster layout settings and the reconciler that uses both. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ClusterConnectionSettings.class, ClusterSettings.class})
+@EnableConfigurationProperties({ClusterConnectionSettings.class, ClusterSettings.class, ClusterWatchSettings.class})
 class ClusterConfiguration {
 
     @Bean(destroyMethod = "close")

@@ -3,6 +3,7 @@ package eu.enclave.orchestrator.cluster.retention;
 import eu.enclave.orchestrator.cluster.ClusterNames;
 import eu.enclave.orchestrator.cluster.ClusterSettings;
 import eu.enclave.orchestrator.cluster.ProjectReconciler;
+import eu.enclave.orchestrator.cluster.leader.ClusterLeadership;
 import eu.enclave.orchestrator.cluster.TeardownOutcome;
 import eu.enclave.orchestrator.cluster.TeardownOutcome.Result;
 import eu.enclave.orchestrator.project.ProjectService;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * touched again, one being emptied by the cluster is only checked on (never deleted twice), a refusal or a
  * failure is tried again at the next run without being audited again.
  *
- * <p>It must run in one replica only: {@link #scheduledRun()} is where that is decided.
+ * <p>It runs in one replica only: {@link #scheduledRun()} returns at once unless this replica leads.
  */
 @Service
 public class ArchiveRetentionService {
@@ -44,10 +45,13 @@ public class ArchiveRetentionService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ArchiveRetention retention;
+    private final ClusterLeadership leadership;
 
     ArchiveRetentionService(ProjectDeletionRepository deletions, ProjectReconciler reconciler, ClusterSettings settings,
                             AuditTrail audit, PlatformTransactionManager transactionManager, Clock clock,
-                            @Value("${" + ArchiveRetention.PROPERTY + ":P30D}") String retention) {
+                            @Value("${" + ArchiveRetention.PROPERTY + ":P30D}") String retention,
+                            ClusterLeadership leadership) {
+        this.leadership = leadership;
         this.deletions = deletions;
         this.reconciler = reconciler;
         this.settings = settings;
@@ -57,10 +61,13 @@ public class ArchiveRetentionService {
         this.retention = ArchiveRetention.parse(retention);
     }
 
-    /** The periodic entry point. Leader gating goes here: return at once unless this replica leads. */
+    /** The periodic entry point: only the leading replica deletes namespaces. */
     @Scheduled(fixedDelayString = "${enclave.cluster.archive-retention-interval:PT1H}",
             initialDelayString = "${enclave.cluster.archive-retention-interval:PT1H}")
     void scheduledRun() {
+        if (!leadership.isLeader()) {
+            return;
+        }
         try {
             run();
         } catch (RuntimeException e) {

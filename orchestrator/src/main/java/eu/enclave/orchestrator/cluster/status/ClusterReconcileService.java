@@ -5,12 +5,10 @@ import eu.enclave.orchestrator.cluster.ProjectReconciler;
 import eu.enclave.orchestrator.cluster.ReconcileOutcome;
 import eu.enclave.orchestrator.cluster.Workspaces;
 import eu.enclave.orchestrator.cluster.apply.ApplyResult;
+import eu.enclave.orchestrator.cluster.leader.ClusterLeadership;
 import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectRepository;
 import eu.enclave.orchestrator.project.ProjectService;
-import eu.enclave.orchestrator.project.ProjectStatusChanged;
-import eu.enclave.orchestrator.cluster.settings.ClusterSettingsChanged;
-import eu.enclave.orchestrator.dataset.approval.DatasetAccessChanged;
 import eu.enclave.platform.audit.AuditEvent;
 import eu.enclave.platform.audit.AuditTrail;
 import java.time.Clock;
@@ -19,32 +17,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import jakarta.annotation.PreDestroy;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps every project that should be on the cluster reconciled: after each status or settings change (once
- * committed, on a worker thread) and periodically, which also repairs hand edits. One project's failure never stops the others.
- * Each outcome is stored for the status endpoint; the audit trail gets an entry only when objects were
- * created, updated or pruned or the state changed, so a steady periodic run adds nothing to it.
+ * Reconciles projects that should be on the cluster: one at a time in this process, a failure of one never
+ * stopping the others. Each outcome is stored for the status endpoint; the audit trail gets an entry only
+ * when objects were created, updated or pruned or the state changed, so a steady run adds nothing to it.
  *
- * <p>Runs are serialised in this process. Several replicas would reconcile side by side (harmless, as
- * reconciling is idempotent, but audited twice): leader election is not done yet.
+ * <p>When and where it runs (after changes, on watch events, periodically, only on the leading replica) is
+ * decided by {@link ClusterReconcileTriggers}.
  */
 @Service
 public class ClusterReconcileService {
@@ -58,96 +48,73 @@ public class ClusterReconcileService {
     private final AuditTrail audit;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
-    private final ExecutorService background;
-    private final Executor afterChanges;
+    private final ClusterLeadership leadership;
+    /** Slugs of the projects reconciled so far, by id: how a watch event's owner label finds its project. */
+    private final Map<UUID, String> slugs = new ConcurrentHashMap<>();
     private final ApplicationEventPublisher events;
 
-    /**
-     * @param inBackground whether reconciles caused by a change run on a worker thread (the default), so that
-     *                     the person's request does not wait for the cluster and its retries; tests that check
-     *                     the cluster right after a change turn it off
-     */
     ClusterReconcileService(ProjectRepository projects, ClusterSpecSource specs, ProjectReconciler reconciler,
                             ClusterStatusRepository statuses, AuditTrail audit,
-                            PlatformTransactionManager transactionManager, Clock clock,
-                            @Value("${enclave.cluster.reconcile-changes-in-background:true}") boolean inBackground,
+                            PlatformTransactionManager transactionManager, Clock clock, ClusterLeadership leadership,
                             ApplicationEventPublisher events) {
-        this.background = inBackground
-                ? Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "cluster-reconcile"))
-                : null;
-        this.afterChanges = inBackground ? background : Runnable::run;
         this.projects = projects;
         this.specs = specs;
         this.reconciler = reconciler;
         this.statuses = statuses;
         this.audit = audit;
-        // New, because the status-change listener runs after a commit, while that transaction is still bound.
+        // New, because reconciles also run right after a commit, while that transaction is still bound.
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.events = events;
+        this.leadership = leadership;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void onStatusChanged(ProjectStatusChanged change) {
-        if (ClusterPresence.onCluster(change.to())) {
-            reconcileSoon(change.slug());
-        }
-    }
-
-    /** A new quota or mirror list is applied at once, not at the next periodic run. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void onSettingsChanged(ClusterSettingsChanged change) {
-        reconcileSoon(change.slug());
-    }
-
-    /** An approved, revoked or ended dataset approval adds or removes the dataset's claim at once. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void onDatasetAccessChanged(DatasetAccessChanged change) {
-        reconcileSoon(change.projectSlug());
-    }
-
-    private void reconcileSoon(String slug) {
-        afterChanges.execute(() -> projects.findBySlug(slug).filter(p -> ClusterPresence.onCluster(p.status()))
-                .ifPresent(this::reconcileQuietly));
-    }
-
-    @PreDestroy
-    void stop() {
-        if (background != null) {
-            background.shutdownNow();
-        }
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void atStartup() {
-        reconcileAll();
-    }
-
-    /** The periodic run: every project that should be on the cluster. */
-    @Scheduled(fixedDelayString = "${enclave.cluster.reconcile-interval:PT1M}",
-            initialDelayString = "${enclave.cluster.reconcile-interval:PT1M}")
+    /** A full pass: every project that should be on the cluster, while this replica leads. */
     public void reconcileAll() {
         List<Project> due;
         try {
             due = projects.findWithStatus(ClusterPresence.ON_CLUSTER);
         } catch (RuntimeException e) {
-            log.error("Could not list the projects to reconcile; retrying at the next interval", e);
+            log.error("Could not list the projects to reconcile; retrying at the next pass", e);
             return;
         }
         due.forEach(this::reconcileQuietly);
     }
 
-    private void reconcileQuietly(Project project) {
+    /** Reconciles the project if it (still) should be on the cluster; a failure is logged, not thrown. */
+    public void reconcileIfOnCluster(String slug) {
+        projects.findBySlug(slug).filter(p -> ClusterPresence.onCluster(p.status())).ifPresent(this::reconcileQuietly);
+    }
+
+    /** The slug of a project reconciled by this replica, if any. */
+    public Optional<String> slugOf(UUID projectId) {
+        return Optional.ofNullable(slugs.get(projectId));
+    }
+
+    /**
+     * Leadership is checked under the same lock as the run, so that once {@link #awaitIdle()} returned after
+     * the lead was lost, this replica starts no run anymore.
+     */
+    private synchronized void reconcileQuietly(Project project) {
+        if (!leadership.isLeader()) {
+            return;
+        }
         try {
             reconcile(project);
         } catch (RuntimeException e) {
-            log.error("Reconciling project '{}' failed; retrying at the next interval", project.slug(), e);
+            log.error("Reconciling project '{}' failed; retrying at the next pass", project.slug(), e);
         }
     }
 
-    /** Reconciles one project, stores the outcome and audits what changed. */
+    /** Returns once the run in progress, if any, has ended. */
+    public synchronized void awaitIdle() {
+        // the lock is all it takes: runs hold it
+    }
+
+    /** Reconciles one project, whether or not this replica leads; stores the outcome and audits what changed. */
     public synchronized ClusterStatus reconcile(Project project) {
+        slugs.put(project.id(), project.slug());
         ClusterStatus status;
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();

@@ -1,5 +1,6 @@
 package eu.enclave.orchestrator.cluster.retention;
 
+import eu.enclave.orchestrator.cluster.leader.ClusterLeadership;
 import static eu.enclave.orchestrator.support.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,6 +56,7 @@ class ArchiveRetentionTest {
     @Autowired AuditTrail audit;
     @Autowired PlatformTransactionManager transactions;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ClusterLeadership leadership;
 
     @AfterEach
     void reset() {
@@ -252,10 +254,40 @@ class ArchiveRetentionTest {
         assertThatThrownBy(() -> ArchiveRetention.parse("30 days")).hasMessageContaining("ISO-8601");
     }
 
+    @Test
+    void aReplicaThatDoesNotLeadDeletesNothing() {
+        Project project = archived();
+        clock.advance(Duration.ofDays(31));
+
+        service("P30D", follower()).scheduledRun();
+
+        assertThat(deletions.find(project.id())).isEmpty();
+        assertThat(namespaceExists(project)).isTrue();
+    }
+
     private ArchiveRetentionService service(String retention) {
+        return service(retention, leadership);
+    }
+
+    private ArchiveRetentionService service(String retention, ClusterLeadership leadership) {
         ProjectReconciler reconciler = new ProjectReconciler(connection.client(), settings,
                 Retrier.standard(duration -> { }), clock);
-        return new ArchiveRetentionService(deletions, reconciler, settings, audit, transactions, clock, retention);
+        return new ArchiveRetentionService(deletions, reconciler, settings, audit, transactions, clock, retention,
+                leadership);
+    }
+
+    private static ClusterLeadership follower() {
+        return new ClusterLeadership() {
+            @Override
+            public boolean isLeader() {
+                return false;
+            }
+
+            @Override
+            public String identity() {
+                return "follower";
+            }
+        };
     }
 
     private Project archived() {
