@@ -6,26 +6,22 @@ import eu.enclave.orchestrator.gateway.DesktopProtocol;
 import eu.enclave.orchestrator.gateway.DesktopSettingsInput;
 import eu.enclave.orchestrator.gateway.DesktopSettingsService;
 import eu.enclave.orchestrator.gateway.DesktopWorkspace;
-import eu.enclave.orchestrator.gateway.GatewayTest;
+import eu.enclave.orchestrator.gateway.PeerBackedGatewayTest;
 import eu.enclave.orchestrator.gateway.GuacdTestPeer;
 import eu.enclave.orchestrator.gateway.RecordedSession;
 import eu.enclave.orchestrator.gateway.TestDesktopWorkspaces;
 import eu.enclave.orchestrator.gateway.TunnelClient;
 import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.support.Fixtures;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.socket.CloseStatus;
 
 /**
@@ -34,31 +30,9 @@ import org.springframework.web.socket.CloseStatus;
  * drawing relayed, input relayed), recording, session limits, and the audit entries and activity reports of each
  * connect and disconnect. No message to the browser carries a credential or an address.
  */
-@GatewayTest
-class TunnelRelayTest {
-
-    static final GuacdTestPeer PEER;
-
-    static {
-        try {
-            PEER = new GuacdTestPeer();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+class TunnelRelayTest extends PeerBackedGatewayTest {
 
     static final String PASSWORD = "desk-Pw-7Qx9-not-for-browsers";
-
-    @DynamicPropertySource
-    static void guacd(DynamicPropertyRegistry registry) {
-        registry.add("enclave.guacd.host", PEER::host);
-        registry.add("enclave.guacd.port", PEER::port);
-    }
-
-    @AfterAll
-    static void stopPeer() throws IOException {
-        PEER.close();
-    }
 
     @LocalServerPort
     int port;
