@@ -54,6 +54,8 @@ class AuthorizationMatrixTest {
     private static final String MIRRORS = """
             {"mirrors": [{"name": "cran", "cidr": "10.20.0.5", "port": 443, "hostname": "cran.mirror.internal"}]}""";
     private static final String TEMPLATES = "{\"templates\": [\"linux-desktop\"]}";
+    private static final String DESKTOP_SETTINGS = """
+            {"pasteAllowed": false, "recordingEnabled": true, "maxSessionMinutes": 240, "idleTimeoutMinutes": 20}""";
 
     //                 endpoint                                          variant              anon out  res  pi   rev  stew adm
     private static final List<Row> MATRIX = List.of(
@@ -157,7 +159,18 @@ class AuthorizationMatrixTest {
                         return post("/api/v1/projects/{slug}/dataset-approvals/{id}/revoke", project.slug(),
                                 approval.id()).contentType(MediaType.APPLICATION_JSON)
                                 .content("{\"reason\": \"permit withdrawn\"}");
-                    }));
+                    }),
+            row("GET /api/v1/projects/{slug}/desktop-settings",         "",                 "401 404 200 200 200 200 200",
+                    f -> get("/api/v1/projects/{slug}/desktop-settings", f.draftProject("mx").slug())),
+            row("PUT /api/v1/projects/{slug}/desktop-settings",         "",                 "401 404 403 403 403 403 200",
+                    f -> put("/api/v1/projects/{slug}/desktop-settings", f.draftProject("mx").slug())
+                            .contentType(MediaType.APPLICATION_JSON).content(DESKTOP_SETTINGS)),
+            row("PUT /api/v1/projects/{slug}/desktop-settings",         "archived",         "401 404 403 403 403 403 409",
+                    f -> put("/api/v1/projects/{slug}/desktop-settings",
+                            f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())
+                            .contentType(MediaType.APPLICATION_JSON).content(DESKTOP_SETTINGS)),
+            row("GET /api/v1/projects/{slug}/desktop-recordings",       "",                 "401 404 403 403 403 403 200",
+                    f -> get("/api/v1/projects/{slug}/desktop-recordings", f.activeProject("mx").slug())));
 
     @Autowired
     MockMvc mvc;

@@ -95,6 +95,8 @@ class MalformedInputSweepTest {
             tests.add(sweep("POST /projects/{slug}/dataset-approvals/{id}/revoke " + shown,
                     () -> json(post("/api/v1/projects/{s}/dataset-approvals/{id}/revoke", slug, approval), body,
                             "steward")));
+            tests.add(sweep("PUT /projects/{slug}/desktop-settings " + shown,
+                    () -> json(put("/api/v1/projects/{s}/desktop-settings", slug), body)));
         }
         return tests.stream();
     }
@@ -202,6 +204,19 @@ class MalformedInputSweepTest {
                                 + "\", \"endDate\": \"+100000-01-01\", \"reference\": \"P\"}", "steward")),
                 sweep("approval id not a UUID", () -> json(post("/api/v1/projects/{s}/dataset-approvals/{id}/revoke",
                         slug, "1 OR 1=1"), "{\"reason\": \"r\"}", "steward")),
+                sweep("desktop settings with a field missing", () -> json(
+                        put("/api/v1/projects/{s}/desktop-settings", slug),
+                        "{\"pasteAllowed\": true, \"recordingEnabled\": false, \"maxSessionMinutes\": 60}")),
+                sweep("desktop settings with minutes out of range", () -> json(
+                        put("/api/v1/projects/{s}/desktop-settings", slug), "{\"pasteAllowed\": true,"
+                                + " \"recordingEnabled\": false, \"maxSessionMinutes\": 0, \"idleTimeoutMinutes\": 5}")),
+                sweep("desktop settings that try to allow copying out", () -> json(
+                        put("/api/v1/projects/{s}/desktop-settings", slug), "{\"pasteAllowed\": true,"
+                                + " \"recordingEnabled\": false, \"maxSessionMinutes\": 60, \"idleTimeoutMinutes\": 5,"
+                                + " \"copyAllowed\": true}")),
+                sweep("desktop settings with text for a number", () -> json(
+                        put("/api/v1/projects/{s}/desktop-settings", slug), "{\"pasteAllowed\": true,"
+                                + " \"recordingEnabled\": false, \"maxSessionMinutes\": \"1e9\", \"idleTimeoutMinutes\": 5}")),
                 sweep("wrong password", () -> get("/api/v1/projects").with(httpBasic("admin", "wrong")), false),
                 sweep("garbled Basic header", () -> get("/api/v1/projects").header("Authorization", "Basic !!!"),
                         false));

@@ -4,12 +4,10 @@ import eu.enclave.orchestrator.gateway.DesktopDefaults;
 import eu.enclave.orchestrator.gateway.DesktopSessionService;
 import eu.enclave.orchestrator.gateway.GuacdConnector;
 import eu.enclave.platform.security.CurrentUsers;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * {@code /tunnel}, behind the portal's sign-in (the page security chain): same-origin only, the {@code guacamole}
@@ -20,26 +18,15 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @EnableWebSocket
 class TunnelConfiguration implements WebSocketConfigurer {
 
-    static final long TRANSPORT_TIMEOUT_MS = 60_000;
-
     private final TunnelHandler handler;
 
-    TunnelConfiguration(CurrentUsers users, DesktopSessionService sessions, GuacdConnector guacd, OpenTunnels open) {
-        this.handler = new TunnelHandler(users, sessions, guacd, open);
+    TunnelConfiguration(CurrentUsers users, DesktopSessionService sessions, GuacdConnector guacd, OpenTunnels open,
+                        DesktopDefaults defaults) {
+        this.handler = new TunnelHandler(users, sessions, guacd, open, (int) defaults.maxMessageSize().toBytes());
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, "/tunnel");
-    }
-
-    @Bean
-    ServletServerContainerFactoryBean webSocketContainer(DesktopDefaults defaults) {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        int max = (int) defaults.maxMessageSize().toBytes();
-        container.setMaxTextMessageBufferSize(max);
-        container.setMaxBinaryMessageBufferSize(max);
-        container.setMaxSessionIdleTimeout(TRANSPORT_TIMEOUT_MS);
-        return container;
     }
 }

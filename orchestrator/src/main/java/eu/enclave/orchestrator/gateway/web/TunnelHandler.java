@@ -16,6 +16,7 @@ import org.apache.guacamole.net.GuacamoleTunnel;
 import org.apache.guacamole.protocol.GuacamoleStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -33,13 +34,18 @@ class TunnelHandler extends TextWebSocketHandler implements SubProtocolCapable {
     private static final String RELAY = DesktopRelay.class.getName();
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int SEND_BUFFER_LIMIT = 8 * 1024 * 1024;
+    /** The client pings twice a second: a minute of silence means the browser is gone. */
+    static final long TRANSPORT_TIMEOUT_MS = 60_000;
 
     private final CurrentUsers users;
     private final DesktopSessionService sessions;
     private final GuacdConnector guacd;
     private final OpenTunnels open;
+    private final int maxMessageBytes;
 
-    TunnelHandler(CurrentUsers users, DesktopSessionService sessions, GuacdConnector guacd, OpenTunnels open) {
+    TunnelHandler(CurrentUsers users, DesktopSessionService sessions, GuacdConnector guacd, OpenTunnels open,
+                  int maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
         this.users = users;
         this.sessions = sessions;
         this.guacd = guacd;
@@ -53,6 +59,12 @@ class TunnelHandler extends TextWebSocketHandler implements SubProtocolCapable {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws IOException {
+        session.setTextMessageSizeLimit(maxMessageBytes);
+        session.setBinaryMessageSizeLimit(maxMessageBytes);
+        if (session instanceof NativeWebSocketSession nativeSession
+                && nativeSession.getNativeSession() instanceof jakarta.websocket.Session container) {
+            container.setMaxIdleTimeout(TRANSPORT_TIMEOUT_MS);
+        }
         Optional<CurrentUser> user = session.getPrincipal() instanceof Authentication authentication
                 ? users.of(authentication) : Optional.empty();
         if (user.isEmpty()) {
