@@ -16,9 +16,13 @@
     var FINAL = ['no-such-workspace', 'not-a-member', 'not-owner', 'project-not-active', 'workspace-not-running',
         'bad-request', 'max-session', 'idle', 'workspace-ended', 'signed-out'];
     var MAX_ATTEMPTS = 6;
+    /** Guacamole.Client's states (guacamole-common-js 1.5 exposes them only as numbers). */
+    var CLIENT_CONNECTED = 3;
+    var CLIENT_DISCONNECTED = 5;
     var attempts = 0;
     var client = null;
     var ended = false;
+    var pendingRetry = false;
 
     function reasonText(reason) {
         var key = 'reason' + String(reason || 'network').replace(/(^|-)([a-z])/g, function (m, d, c) {
@@ -71,12 +75,20 @@
         client.onerror = function (status) {
             lastReason = status && status.message ? status.message : lastReason;
         };
+        var current = client;
         client.onstatechange = function (state) {
-            if (state === Guacamole.Client.State.CONNECTED) {
+            if (state === CLIENT_CONNECTED) {
                 attempts = 0;
                 showStatus('connected');
                 displayHost.focus();
-            } else if (state === Guacamole.Client.State.DISCONNECTED) {
+            } else if (state === CLIENT_DISCONNECTED) {
+                disconnected(lastReason);
+            }
+        };
+        // The 1.5 client does not follow its tunnel: a closed tunnel (refusal, limit, network) ends it here.
+        tunnel.onstatechange = function (state) {
+            if (state === Guacamole.Tunnel.State.CLOSED && current === client) {
+                client.disconnect();
                 disconnected(lastReason);
             }
         };
@@ -84,7 +96,7 @@
     }
 
     function disconnected(reason) {
-        if (ended) {
+        if (ended || pendingRetry) {
             return;
         }
         if (reason && FINAL.indexOf(reason) >= 0) {
@@ -99,7 +111,11 @@
         }
         attempts += 1;
         showStatus('reconnecting', reason || 'network');
-        window.setTimeout(connect, Math.min(30000, 1000 * Math.pow(2, attempts - 1)));
+        pendingRetry = true;
+        window.setTimeout(function () {
+            pendingRetry = false;
+            connect();
+        }, Math.min(30000, 1000 * Math.pow(2, attempts - 1)));
     }
 
     function sendSize() {
