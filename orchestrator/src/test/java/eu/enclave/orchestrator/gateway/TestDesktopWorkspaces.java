@@ -21,8 +21,15 @@ public class TestDesktopWorkspaces implements DesktopWorkspaces, SessionActivity
 
     public DesktopWorkspace register(Project project, String name, CurrentUser owner, boolean running,
                                      DesktopProtocol protocol, String password) {
+        return register(project, name, owner, running, protocol, password,
+                "ws-" + name + ".enclave-" + project.slug() + ".svc.cluster.local", 5901);
+    }
+
+    /** A workspace whose desktop listens at the given address (a real VNC server in the real-server suites). */
+    public DesktopWorkspace register(Project project, String name, CurrentUser owner, boolean running,
+                                     DesktopProtocol protocol, String password, String hostname, int port) {
         DesktopWorkspace workspace = new DesktopWorkspace(UUID.randomUUID(), project.id(), name, owner.id(), running,
-                "ws-" + name + ".enclave-" + project.slug() + ".svc.cluster.local", 5901, protocol);
+                hostname, port, protocol);
         workspaces.put(project.id() + "/" + name, workspace);
         passwords.put(workspace.id(), password);
         return workspace;
