@@ -1,6 +1,7 @@
 package eu.enclave.orchestrator.gateway.web;
 
 import eu.enclave.orchestrator.gateway.DesktopDefaults;
+import eu.enclave.orchestrator.gateway.DesktopSessionService;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,11 @@ class OpenTunnels {
     private final ExecutorService relays = Executors.newCachedThreadPool(named("desktop-relay-"));
     private final ScheduledExecutorService limits = Executors.newSingleThreadScheduledExecutor(named("desktop-limits-"));
 
-    OpenTunnels(DesktopDefaults defaults) {
+    /**
+     * @param sessions not used here, but named so that this bean is destroyed before the service (and the
+     *                 database) through which closing sessions are audited
+     */
+    OpenTunnels(DesktopDefaults defaults, DesktopSessionService sessions) {
         long every = defaults.limitCheckInterval().toMillis();
         limits.scheduleWithFixedDelay(this::enforceLimits, every, every, TimeUnit.MILLISECONDS);
     }
