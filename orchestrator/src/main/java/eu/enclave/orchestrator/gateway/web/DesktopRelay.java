@@ -129,6 +129,9 @@ final class DesktopRelay {
         }
         try {
             sessions.disconnected(user, admission, reason.code());
+        } catch (RuntimeException e) {
+            // e.g. the database is already gone while the server stops; the session is closed all the same
+            log.warn("could not record the end of desktop session {}: {}", admission.sessionId(), e.toString());
         } finally {
             onClosed.accept(this);
         }
