@@ -17,7 +17,7 @@ import org.apache.guacamole.protocol.GuacamoleClientInformation;
 public record ConnectRequest(String project, String workspace, GuacamoleClientInformation client) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final Pattern MIMETYPE = Pattern.compile("[a-z]+/[-a-z0-9.+]+(;[-a-z0-9=.]+)?");
+    private static final Pattern MIMETYPE = Pattern.compile("[a-z]+/[-A-Za-z0-9.+]+(;[-A-Za-z0-9=.,]+)*");
     private static final Pattern TIMEZONE = Pattern.compile("[A-Za-z0-9_+\\-/]{1,64}");
     private static final int MAX_TYPES = 16;
 
