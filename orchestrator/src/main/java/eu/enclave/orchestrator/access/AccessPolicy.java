@@ -4,6 +4,7 @@ import eu.enclave.orchestrator.membership.Membership;
 import eu.enclave.orchestrator.membership.MembershipRepository;
 import eu.enclave.orchestrator.membership.ProjectRole;
 import eu.enclave.orchestrator.project.Project;
+import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.platform.audit.web.AuditAccess;
 import eu.enclave.platform.identity.CurrentUser;
 import eu.enclave.platform.web.ApiException;
@@ -310,5 +311,58 @@ public class AccessPolicy implements AuditAccess {
 
     public static ApiException noSuchWorkspace(String name) {
         return ApiException.notFound("name", "No workspace '" + name + "' in this project.");
+    }
+
+    /**
+     * A workspace's desktop opens only for its owner, while a current member of an active project. Admins are no
+     * exception: a desktop shows the owner's data and session. Answers why not, for the audit trail and the user.
+     */
+    public DesktopAccess desktopAccess(CurrentUser user, Project project, UUID workspaceOwner) {
+        if (rolesIn(user, project).isEmpty()) {
+            return DesktopAccess.NOT_A_MEMBER;
+        }
+        if (!user.id().equals(workspaceOwner)) {
+            return DesktopAccess.NOT_OWNER;
+        }
+        if (project.status() != ProjectStatus.ACTIVE) {
+            return DesktopAccess.PROJECT_NOT_ACTIVE;
+        }
+        return DesktopAccess.ALLOWED;
+    }
+
+    public boolean canOpenDesktop(CurrentUser user, Project project, UUID workspaceOwner) {
+        return desktopAccess(user, project, workspaceOwner) == DesktopAccess.ALLOWED;
+    }
+
+    /** A project's desktop settings (clipboard, recording, session limits): whoever sees the project. */
+    public boolean canReadDesktopSettings(CurrentUser user, Project project) {
+        return canView(user, project);
+    }
+
+    public void checkCanReadDesktopSettings(CurrentUser user, Project project) {
+        checkCanView(user, project);
+    }
+
+    public boolean canEditDesktopSettings(CurrentUser user, Project project) {
+        return user.isAdmin();
+    }
+
+    public void checkCanEditDesktopSettings(CurrentUser user, Project project) {
+        checkCanView(user, project);
+        if (!canEditDesktopSettings(user, project)) {
+            throw ApiException.forbidden("Only platform admins change a project's desktop settings.");
+        }
+    }
+
+    /** Session recordings show what researchers did and saw: platform admins only. */
+    public boolean canListDesktopRecordings(CurrentUser user, Project project) {
+        return user.isAdmin();
+    }
+
+    public void checkCanListDesktopRecordings(CurrentUser user, Project project) {
+        checkCanView(user, project);
+        if (!canListDesktopRecordings(user, project)) {
+            throw ApiException.forbidden("Only platform admins list a project's session recordings.");
+        }
     }
 }

@@ -6,6 +6,7 @@ import eu.enclave.platform.audit.AuditTrail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,6 +36,11 @@ public class WorkspaceCredentials {
         audit.record(new AuditEvent(ProjectService.SYSTEM, "secret.workspace_credential_rotated", project,
                 "workspace:" + workspace, Map.of("path", path.underPrefix(), "store", store.kind().name())));
         return password;
+    }
+
+    /** The password stored at the workspace's last start; empty before its first start or after its deletion. */
+    public Optional<String> current(String project, String workspace) {
+        return store.read(SecretPath.workspaceDesktop(project, workspace)).map(values -> values.get(PASSWORD_KEY));
     }
 
     public void destroy(String project, String workspace) {

@@ -57,6 +57,8 @@ class AuthorizationMatrixTest {
     private static final String MIRRORS = """
             {"mirrors": [{"name": "cran", "cidr": "10.20.0.5", "port": 443, "hostname": "cran.mirror.internal"}]}""";
     private static final String TEMPLATES = "{\"templates\": [\"linux-desktop\"]}";
+    private static final String DESKTOP_SETTINGS = """
+            {"pasteAllowed": false, "recordingEnabled": true, "maxSessionMinutes": 240, "idleTimeoutMinutes": 20}""";
 
     //                 endpoint                                          variant              anon out  res  pi   rev  stew adm
     private static final List<Row> MATRIX = List.of(
@@ -174,7 +176,18 @@ class AuthorizationMatrixTest {
             row("POST /api/v1/projects/{slug}/workspaces/{name}/stop",  "",                 "401 404 200 200 404 404 200",
                     f -> post("/api/v1/projects/{slug}/workspaces/{name}/stop", researchersWorkspace(f, false), "desk")),
             row("DELETE /api/v1/projects/{slug}/workspaces/{name}",     "",                 "401 404 204 403 404 404 403",
-                    f -> delete("/api/v1/projects/{slug}/workspaces/{name}", researchersWorkspace(f, true), "desk")));
+                    f -> delete("/api/v1/projects/{slug}/workspaces/{name}", researchersWorkspace(f, true), "desk")),
+            row("GET /api/v1/projects/{slug}/desktop-settings",         "",                 "401 404 200 200 200 200 200",
+                    f -> get("/api/v1/projects/{slug}/desktop-settings", f.draftProject("mx").slug())),
+            row("PUT /api/v1/projects/{slug}/desktop-settings",         "",                 "401 404 403 403 403 403 200",
+                    f -> put("/api/v1/projects/{slug}/desktop-settings", f.draftProject("mx").slug())
+                            .contentType(MediaType.APPLICATION_JSON).content(DESKTOP_SETTINGS)),
+            row("PUT /api/v1/projects/{slug}/desktop-settings",         "archived",         "401 404 403 403 403 403 409",
+                    f -> put("/api/v1/projects/{slug}/desktop-settings",
+                            f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())
+                            .contentType(MediaType.APPLICATION_JSON).content(DESKTOP_SETTINGS)),
+            row("GET /api/v1/projects/{slug}/desktop-recordings",       "",                 "401 404 403 403 403 403 200",
+                    f -> get("/api/v1/projects/{slug}/desktop-recordings", f.activeProject("mx").slug())));
 
     /** Set before each case: the rows above are static. */
     private static volatile WorkspaceFixtures workspaceFixtures;

@@ -105,6 +105,8 @@ class MalformedInputSweepTest {
                             "steward")));
             tests.add(sweep("POST /projects/{slug}/workspaces " + shown,
                     () -> json(post("/api/v1/projects/{s}/workspaces", slug), body)));
+            tests.add(sweep("PUT /projects/{slug}/desktop-settings " + shown,
+                    () -> json(put("/api/v1/projects/{s}/desktop-settings", slug), body)));
         }
         return tests.stream();
     }
@@ -229,6 +231,19 @@ class MalformedInputSweepTest {
                         "a".repeat(5000)).with(as("researcher"))),
                 sweep("start a workspace that does not exist", () -> post("/api/v1/projects/{s}/workspaces/{n}/start",
                         activeSlug, "x' OR '1'='1").with(as("researcher"))),
+                sweep("desktop settings with a field missing", () -> json(
+                        put("/api/v1/projects/{s}/desktop-settings", slug),
+                        "{\"pasteAllowed\": true, \"recordingEnabled\": false, \"maxSessionMinutes\": 60}")),
+                sweep("desktop settings with minutes out of range", () -> json(
+                        put("/api/v1/projects/{s}/desktop-settings", slug), "{\"pasteAllowed\": true,"
+                                + " \"recordingEnabled\": false, \"maxSessionMinutes\": 0, \"idleTimeoutMinutes\": 5}")),
+                sweep("desktop settings that try to allow copying out", () -> json(
+                        put("/api/v1/projects/{s}/desktop-settings", slug), "{\"pasteAllowed\": true,"
+                                + " \"recordingEnabled\": false, \"maxSessionMinutes\": 60, \"idleTimeoutMinutes\": 5,"
+                                + " \"copyAllowed\": true}")),
+                sweep("desktop settings with text for a number", () -> json(
+                        put("/api/v1/projects/{s}/desktop-settings", slug), "{\"pasteAllowed\": true,"
+                                + " \"recordingEnabled\": false, \"maxSessionMinutes\": \"1e9\", \"idleTimeoutMinutes\": 5}")),
                 sweep("wrong password", () -> get("/api/v1/projects").with(httpBasic("admin", "wrong")), false),
                 sweep("garbled Basic header", () -> get("/api/v1/projects").header("Authorization", "Basic !!!"),
                         false));

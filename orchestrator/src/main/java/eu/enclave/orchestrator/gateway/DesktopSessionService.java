@@ -1,0 +1,139 @@
+package eu.enclave.orchestrator.gateway;
+
+import eu.enclave.orchestrator.access.AccessPolicy;
+import eu.enclave.orchestrator.access.DesktopAccess;
+import eu.enclave.orchestrator.project.Project;
+import eu.enclave.orchestrator.project.ProjectService;
+import eu.enclave.platform.audit.AuditEvent;
+import eu.enclave.platform.audit.AuditTrail;
+import eu.enclave.platform.identity.CurrentUser;
+import eu.enclave.platform.web.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life of a desktop session outside the relay itself: who may open which desktop (decided before anything
+ * reaches guacd), and the audit entries, session records and activity reports of every refusal, connect and
+ * disconnect.
+ */
+@Service
+public class DesktopSessionService {
+
+    private final ProjectService projects;
+    private final AccessPolicy policy;
+    private final DesktopWorkspaces workspaces;
+    private final DesktopSettingsService settings;
+    private final DesktopDefaults defaults;
+    private final DesktopSessionRepository sessions;
+    private final SessionActivity activity;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    DesktopSessionService(ProjectService projects, AccessPolicy policy, DesktopWorkspaces workspaces,
+                          DesktopSettingsService settings, DesktopDefaults defaults, DesktopSessionRepository sessions,
+                          SessionActivity activity, AuditTrail audit, Clock clock) {
+        this.projects = projects;
+        this.policy = policy;
+        this.workspaces = workspaces;
+        this.settings = settings;
+        this.defaults = defaults;
+        this.sessions = sessions;
+        this.activity = activity;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Authorises the request or throws {@link TunnelRefused}, auditing the refusal. */
+    public Admission admit(CurrentUser user, ConnectRequest request) {
+        try {
+            return authorise(user, request);
+        } catch (TunnelRefused refused) {
+            refused(user, request.project(), request.workspace(), refused);
+            throw refused;
+        }
+    }
+
+    /** A request too malformed to name its workspace. */
+    public void refusedBadRequest(CurrentUser user, TunnelRefused refused) {
+        refused(user, null, null, refused);
+    }
+
+    private Admission authorise(CurrentUser user, ConnectRequest request) {
+        Project project;
+        try {
+            project = projects.get(user, request.project());
+        } catch (ApiException invisible) {
+            throw new TunnelRefused(Refusal.NO_SUCH_WORKSPACE);
+        }
+        DesktopWorkspace workspace = workspaces.find(project, request.workspace())
+                .orElseThrow(() -> new TunnelRefused(Refusal.NO_SUCH_WORKSPACE));
+        DesktopAccess access = policy.desktopAccess(user, project, workspace.ownerId());
+        switch (access) {
+            case NOT_A_MEMBER -> throw new TunnelRefused(Refusal.NOT_A_MEMBER);
+            case NOT_OWNER -> throw new TunnelRefused(Refusal.NOT_OWNER);
+            case PROJECT_NOT_ACTIVE -> throw new TunnelRefused(Refusal.PROJECT_NOT_ACTIVE);
+            case ALLOWED -> { }
+        }
+        if (!workspace.running()) {
+            throw new TunnelRefused(Refusal.WORKSPACE_NOT_RUNNING);
+        }
+        DesktopSettings rules = settings.settings(project.id());
+        UUID sessionId = UUID.randomUUID();
+        Recording recording = rules.recordingEnabled()
+                ? Recording.of(defaults.recordingRoot(), project.slug(), sessionId.toString()) : null;
+        return new Admission(sessionId, project.slug(), project.id(), workspace, rules, recording,
+                workspaces.desktopPassword(workspace), clock.instant());
+    }
+
+    /** guacd accepted the connection: audited with the recording's location, recorded, reported as activity. */
+    @Transactional
+    public void connected(CurrentUser user, Admission admission) {
+        Map<String, Object> details = new HashMap<>(Map.of("session", admission.sessionId().toString(),
+                "workspace", admission.workspace().name(), "protocol", admission.workspace().protocol().guacdName(),
+                "recorded", admission.recorded()));
+        if (admission.recorded()) {
+            details.put("recordingPath", admission.recording().path());
+            details.put("recordingName", admission.recording().name());
+        }
+        sessions.opened(admission, user.username(), clock.instant());
+        audit.record(new AuditEvent(user.username(), "desktop.connected", admission.projectSlug(),
+                target(admission.workspace().name()), details));
+        activity.opened(admission.workspace().id(), user);
+    }
+
+    /** guacd could not be reached or refused the handshake: nothing was opened. */
+    public void unreachable(CurrentUser user, Admission admission) {
+        refused(user, admission.projectSlug(), admission.workspace().name(),
+                new TunnelRefused(Refusal.DESKTOP_UNREACHABLE));
+    }
+
+    @Transactional
+    public void disconnected(CurrentUser user, Admission admission, String reason) {
+        Instant now = clock.instant();
+        long seconds = Math.max(0, Duration.between(admission.admittedAt(), now).toSeconds());
+        sessions.closed(admission.sessionId(), reason, now);
+        audit.record(new AuditEvent(user.username(), "desktop.disconnected", admission.projectSlug(),
+                target(admission.workspace().name()), Map.of("session", admission.sessionId().toString(),
+                "workspace", admission.workspace().name(), "durationSeconds", seconds, "reason", reason)));
+        activity.closed(admission.workspace().id());
+    }
+
+    private void refused(CurrentUser user, String slug, String workspace, TunnelRefused refused) {
+        Map<String, Object> details = new HashMap<>(Map.of("reason", refused.refusal().code()));
+        if (workspace != null) {
+            details.put("workspace", workspace);
+        }
+        audit.record(new AuditEvent(user.username(), "desktop.refused", slug,
+                workspace == null ? null : target(workspace), details));
+    }
+
+    private static String target(String workspace) {
+        return "workspace:" + workspace;
+    }
+}

@@ -1,0 +1,59 @@
+package eu.enclave.orchestrator.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.enclave.orchestrator.gateway.DesktopProtocol;
+import eu.enclave.orchestrator.gateway.GatewayTest;
+import eu.enclave.orchestrator.gateway.TestDesktopWorkspaces;
+import eu.enclave.orchestrator.gateway.TunnelClient;
+import eu.enclave.orchestrator.project.Project;
+import eu.enclave.orchestrator.support.Fixtures;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The tunnel against a real guacd (1.6.0, protocol VERSION_1_5_0). Subclasses say where guacd is; a VNC target
+ * ({@code ENCLAVE_TEST_VNC_HOST}/{@code _PORT}/{@code _PASSWORD}, as guacd reaches it) is optional: without one,
+ * the handshake is still checked and the unreachable desktop must end the session cleanly.
+ */
+@GatewayTest
+abstract class RealGuacdScenarios {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    TestDesktopWorkspaces workspaces;
+
+    @Test
+    void guacdAcceptsTheHandshakeWithTheServerSideParameters() throws Exception {
+        Project project = fixtures.activeProject("rg");
+        workspaces.register(project, "desk", fixtures.user("researcher"), true, DesktopProtocol.VNC, "not-used",
+                "192.0.2.1", 5901); // TEST-NET-1: guacd accepts the parameters, then fails to reach it
+        long audit = fixtures.auditHead();
+        TunnelClient browser = TunnelClient.open(port, TunnelClient.signIn(port, "researcher", Fixtures.PASSWORD),
+                TunnelClient.query(project.slug(), "desk")).get(20, TimeUnit.SECONDS);
+        assertThat(browser.next(20)).matches("0\\.,36\\.[0-9a-f-]{36};");
+        assertThat(fixtures.auditAfter(audit)).anySatisfy(e -> assertThat(e.action()).isEqualTo("desktop.connected"));
+        assertThat(browser.awaitClose(60)).isNotNull();
+    }
+
+    @Test
+    void aRealVncDesktopSendsAFrame() throws Exception {
+        String vncHost = System.getenv("ENCLAVE_TEST_VNC_HOST");
+        Assumptions.assumeTrue(vncHost != null && !vncHost.isBlank(),
+                "ENCLAVE_TEST_VNC_HOST not set: no VNC desktop to reach through guacd");
+        Project project = fixtures.activeProject("rg");
+        workspaces.register(project, "desk", fixtures.user("researcher"), true, DesktopProtocol.VNC,
+                System.getenv().getOrDefault("ENCLAVE_TEST_VNC_PASSWORD", ""), vncHost,
+                Integer.parseInt(System.getenv().getOrDefault("ENCLAVE_TEST_VNC_PORT", "5900")));
+        TunnelClient browser = TunnelClient.open(port, TunnelClient.signIn(port, "researcher", Fixtures.PASSWORD),
+                TunnelClient.query(project.slug(), "desk")).get(20, TimeUnit.SECONDS);
+        TunnelRelayTest.collectUntil(browser, new java.util.ArrayList<>(), "4.size,");
+        browser.session.close();
+    }
+}
