@@ -315,7 +315,7 @@ class PortalPagesTest {
         assertThat(page.getElementById("slug").attr("value")).isEqualTo(slug);
         assertThat(page.getElementById("slug").attr("aria-invalid")).isEqualTo("true");
         assertThat(page.getElementById("title").attr("value")).isEqualTo("A title");
-        assertThat(page.getElementById("form-errors")).isNotNull();
+        assertThat(text(page, "form-errors")).startsWith("The project was not created");
         assertThat(page.getElementById("title-error")).isNull();
         assertThat(projectRepository.slugExists(slug)).isFalse();
         assertThat(projectRepository.slugExists("bad-slug")).isFalse();

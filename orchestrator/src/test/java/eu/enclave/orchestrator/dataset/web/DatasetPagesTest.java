@@ -110,6 +110,7 @@ class DatasetPagesTest {
         String name = "pg-" + UUID.randomUUID().toString().substring(0, 8);
         Document bad = page(register(name, "exports/no-slash"), 400);
         assertThat(bad.getElementById("source-path-error").text()).contains("absolute path");
+        assertThat(bad.getElementById("form-errors").text()).startsWith("The dataset was not registered");
         assertThat(datasets.nameExists(name)).isFalse();
 
         MockHttpServletResponse saved = perform(register(name, "/exports/pg"));
