@@ -19,11 +19,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -156,12 +158,13 @@ class PortalBrowserTest {
             assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
 
             waitFor("the block to show Ready", () -> "READY".equals(
-                    browser.element("cluster-status-content").getDomAttribute("data-state")));
-            assertThat(browser.element("cluster-state").getText()).isEqualTo("Ready");
-            assertThat(browser.driver()
+                    live(() -> browser.element("cluster-status-content").getDomAttribute("data-state"))));
+            assertThat(live(() -> browser.element("cluster-state").getText())).isEqualTo("Ready");
+            assertThat(live(() -> browser.driver()
                     .findElement(By.cssSelector("#cluster-objects tr[data-object='NetworkPolicy/default-deny']"))
-                    .getText()).contains("Created");
-            assertThat(browser.element("cluster-reconciled-at").getText()).isNotBlank().isNotEqualTo("Not yet");
+                    .getText())).contains("Created");
+            assertThat(live(() -> browser.element("cluster-reconciled-at").getText())).isNotBlank()
+                    .isNotEqualTo("Not yet");
             assertThat(script.executeScript("return window.enclaveSamePage;")).as("the page was not reloaded")
                     .isEqualTo("still here");
             assertThat(browser.element("project-status").getText()).as("the rest of the page is as loaded")
@@ -170,6 +173,22 @@ class PortalBrowserTest {
         } catch (AssertionError | RuntimeException e) {
             browser.recordFailure("failure-live-status");
             throw e;
+        }
+    }
+
+    /**
+     * Reads from the live block, which a later update (another reconcile pass) may render again between finding an
+     * element and reading it: then it reads the new one.
+     */
+    private static <T> T live(Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
