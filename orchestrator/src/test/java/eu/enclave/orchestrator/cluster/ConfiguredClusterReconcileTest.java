@@ -1,10 +1,7 @@
 package eu.enclave.orchestrator.cluster;
 
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.File;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -14,12 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
  * namespaces and the bundle's kinds in them, and to create pods (dry run). Skipped, saying so, when the variable is
  * unset; never reads {@code KUBECONFIG} or {@code ~/.kube/config}, so that no test touches a cluster by accident.
  */
-class ConfiguredClusterReconcileTest extends ReconcileScenarios {
+class ConfiguredClusterReconcileTest extends RealApiServerScenarios {
 
     static final String KUBECONFIG = "ENCLAVE_TEST_KUBECONFIG";
     static final String CONTEXT = "ENCLAVE_TEST_KUBE_CONTEXT";
-
-    private static KubernetesClient client;
 
     @BeforeAll
     static void connect() {
@@ -36,25 +31,8 @@ class ConfiguredClusterReconcileTest extends ReconcileScenarios {
         }
         String context = System.getenv(CONTEXT);
         Config config = Config.fromKubeconfig(context == null || context.isBlank() ? null : context, file);
-        client = new KubernetesClientBuilder().withConfig(config).build();
+        open(config);
         System.out.println("Reconcile scenarios against " + config.getMasterUrl() + " (" + KUBECONFIG + "=" + path
                 + (context == null ? "" : ", context " + context) + "), namespaces " + RUN_PREFIX + "*");
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (client != null) {
-            client.close();
-        }
-    }
-
-    @Override
-    protected KubernetesClient client() {
-        return client;
-    }
-
-    @Override
-    protected String noAdmissionBecause() {
-        return null;
     }
 }

@@ -1,9 +1,6 @@
 package eu.enclave.orchestrator.cluster;
 
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -22,7 +19,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 @ExtendWith(K3sReconcileTest.SayWhenNoDocker.class) // before @Testcontainers, which skips silently
 @Testcontainers(disabledWithoutDocker = true)
-class K3sReconcileTest extends ReconcileScenarios {
+class K3sReconcileTest extends RealApiServerScenarios {
 
     static final String IMAGE = System.getenv().getOrDefault("ENCLAVE_TEST_K3S_IMAGE", "rancher/k3s:v1.31.4-k3s1");
 
@@ -30,28 +27,9 @@ class K3sReconcileTest extends ReconcileScenarios {
     static final K3sContainer K3S = new K3sContainer(DockerImageName.parse(IMAGE)
             .asCompatibleSubstituteFor("rancher/k3s"));
 
-    private static KubernetesClient client;
-
     @BeforeAll
     static void connect() {
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(K3S.getKubeConfigYaml())).build();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (client != null) {
-            client.close();
-        }
-    }
-
-    @Override
-    protected KubernetesClient client() {
-        return client;
-    }
-
-    @Override
-    protected String noAdmissionBecause() {
-        return null;
+        open(Config.fromKubeconfig(K3S.getKubeConfigYaml()));
     }
 
     /** Prints why the class is skipped; the skip itself is Testcontainers'. */

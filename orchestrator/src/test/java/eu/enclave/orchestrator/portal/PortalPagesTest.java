@@ -1,5 +1,6 @@
 package eu.enclave.orchestrator.portal;
 
+import static eu.enclave.orchestrator.support.HtmlPages.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -14,6 +15,7 @@ import eu.enclave.orchestrator.cluster.settings.QuotaInput;
 import eu.enclave.orchestrator.project.ProjectDraft;
 import eu.enclave.orchestrator.project.ProjectRepository;
 import eu.enclave.orchestrator.project.ProjectService;
+import eu.enclave.orchestrator.support.HtmlPages;
 import eu.enclave.platform.identity.CurrentUser;
 import eu.enclave.platform.identity.UserDirectory;
 import jakarta.servlet.http.Cookie;
@@ -315,7 +317,7 @@ class PortalPagesTest {
         assertThat(page.getElementById("slug").attr("value")).isEqualTo(slug);
         assertThat(page.getElementById("slug").attr("aria-invalid")).isEqualTo("true");
         assertThat(page.getElementById("title").attr("value")).isEqualTo("A title");
-        assertThat(page.getElementById("form-errors")).isNotNull();
+        assertThat(text(page, "form-errors")).startsWith("The project was not created");
         assertThat(page.getElementById("title-error")).isNull();
         assertThat(projectRepository.slugExists(slug)).isFalse();
         assertThat(projectRepository.slugExists("bad-slug")).isFalse();
@@ -535,17 +537,7 @@ class PortalPagesTest {
     }
 
     private Document page(RequestBuilder request, int status) throws Exception {
-        MockHttpServletResponse response = perform(request);
-        String body = response.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(response.getStatus()).as("status of the page; body:\n%s", body).isEqualTo(status);
-        assertThat(response.getContentType()).startsWith("text/html");
-        return Jsoup.parse(body);
-    }
-
-    private static String text(Document page, String id) {
-        Element element = page.getElementById(id);
-        assertThat(element).as("element #%s", id).isNotNull();
-        return element.text();
+        return HtmlPages.render(mvc, request, status);
     }
 
     private MockHttpServletRequestBuilder newProject(String slug, String title, LocalDate start, LocalDate end) {

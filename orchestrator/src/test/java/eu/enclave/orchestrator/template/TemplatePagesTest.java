@@ -9,9 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.orchestrator.support.Fixtures;
+import eu.enclave.orchestrator.support.HtmlPages;
 import eu.enclave.orchestrator.support.OrchestratorApiTest;
-import java.nio.charset.StandardCharsets;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,9 +117,6 @@ class TemplatePagesTest {
     }
 
     private Document page(RequestBuilder request, int status) throws Exception {
-        MockHttpServletResponse response = perform(request);
-        String body = response.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(response.getStatus()).as("status of the page; body:\n%s", body).isEqualTo(status);
-        return Jsoup.parse(body);
+        return HtmlPages.render(mvc, request, status);
     }
 }

@@ -1,5 +1,6 @@
 package eu.enclave.orchestrator.cluster.web;
 
+import static eu.enclave.orchestrator.support.HtmlPages.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
@@ -9,6 +10,7 @@ import eu.enclave.orchestrator.cluster.status.ClusterStatusService;
 import eu.enclave.orchestrator.project.ProjectDraft;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatus;
+import eu.enclave.orchestrator.support.HtmlPages;
 import eu.enclave.platform.identity.CurrentUser;
 import eu.enclave.platform.identity.UserDirectory;
 import jakarta.servlet.AsyncEvent;
@@ -237,15 +239,6 @@ class ClusterStatusPagesTest {
     }
 
     private Document page(RequestBuilder request) throws Exception {
-        MockHttpServletResponse response = perform(request);
-        String body = response.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(response.getStatus()).as("status of the page; body:\n%s", body).isEqualTo(200);
-        return Jsoup.parse(body);
-    }
-
-    private static String text(Document page, String id) {
-        Element element = page.getElementById(id);
-        assertThat(element).as("element #%s", id).isNotNull();
-        return element.text();
+        return HtmlPages.render(mvc, request, 200);
     }
 }

@@ -10,12 +10,11 @@ import eu.enclave.orchestrator.dataset.DatasetRepository;
 import eu.enclave.orchestrator.project.ProjectDraft;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatus;
+import eu.enclave.orchestrator.support.HtmlPages;
 import eu.enclave.platform.identity.CurrentUser;
 import eu.enclave.platform.identity.UserDirectory;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -110,6 +109,7 @@ class DatasetPagesTest {
         String name = "pg-" + UUID.randomUUID().toString().substring(0, 8);
         Document bad = page(register(name, "exports/no-slash"), 400);
         assertThat(bad.getElementById("source-path-error").text()).contains("absolute path");
+        assertThat(bad.getElementById("form-errors").text()).startsWith("The dataset was not registered");
         assertThat(datasets.nameExists(name)).isFalse();
 
         MockHttpServletResponse saved = perform(register(name, "/exports/pg"));
@@ -153,10 +153,6 @@ class DatasetPagesTest {
     }
 
     private Document page(RequestBuilder request, int status) throws Exception {
-        MockHttpServletResponse response = perform(request);
-        String body = response.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(response.getStatus()).as("status of the page; body:\n%s", body).isEqualTo(status);
-        assertThat(response.getContentType()).startsWith("text/html");
-        return Jsoup.parse(body);
+        return HtmlPages.render(mvc, request, status);
     }
 }
