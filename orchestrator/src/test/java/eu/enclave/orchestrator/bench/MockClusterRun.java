@@ -236,7 +236,13 @@ final class MockClusterRun implements AutoCloseable {
             context.close();
             db.close();
         } finally {
-            apiServer.destroy();
+            try {
+                apiServer.destroy();
+            } catch (IllegalStateException e) {
+                // seen after many watches: the mock's watch listener waits for its event executor while the
+                // server shuts down, and the shutdown times out; the figures are printed by then
+                System.out.println("note: the mock API server did not stop cleanly (" + e.getMessage() + ")");
+            }
             Files.deleteIfExists(kubeconfig);
             Files.deleteIfExists(publicKey);
         }
