@@ -76,7 +76,7 @@ public final class ClusterReconcileBenchmark {
             met = latencyMet && burstMet && steadyMet;
             System.out.printf("%nall goals: %s%nload        %s%n", met ? "MET" : "MISSED", BenchReport.loadAverage());
         }
-        MockClusterRun.exitIfForked();
+        MockClusterRun.exitIfForked(0);
     }
 
     /** One project at a time: activation, then the wait for its reconciled status. */

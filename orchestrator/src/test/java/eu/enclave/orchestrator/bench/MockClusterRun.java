@@ -224,9 +224,9 @@ final class MockClusterRun implements AutoCloseable {
     }
 
     /** The mock server's event loop threads would keep a forked JVM alive. */
-    static void exitIfForked() {
+    static void exitIfForked(int status) {
         if (Boolean.getBoolean("bench.forked")) {
-            System.exit(0);
+            System.exit(status);
         }
     }
 
