@@ -63,7 +63,8 @@ public final class WorkspaceBenchmark {
     private final WorkspaceService workspaces;
     private final CountingDispatcher server;
     private final CurrentUser researcher;
-    private final KubernetesClient bench;
+    /** The benchmark's own connection to the mock, apart from the orchestrator's. */
+    private final KubernetesClient benchClient;
     private final int perProject;
     private final boolean pods;
     /** Opened, never closed before the end: the mock can block its event loop when a client closes a watch. */
@@ -77,7 +78,7 @@ public final class WorkspaceBenchmark {
         this.workspaces = run.bean(WorkspaceService.class);
         this.server = run.server();
         this.researcher = run.user("bench-researcher", Set.of());
-        this.bench = run.apiServer().createClient();
+        this.benchClient = run.apiServer().createClient();
         this.perProject = perProject;
         this.pods = pods;
     }
@@ -111,16 +112,16 @@ public final class WorkspaceBenchmark {
 
     /** Times the StatefulSets that want a pod from now on. */
     private void watchSets() {
-        setsRunning = watching(new ArrivalTimes<>(bench.apps().statefulSets().inAnyNamespace()
+        setsRunning = watching(new ArrivalTimes<>(benchClient.apps().statefulSets().inAnyNamespace()
                 .withLabels(ClusterNames.workspacePods()),
                 set -> set.getSpec().getReplicas() != null && set.getSpec().getReplicas() == 1));
     }
 
     /** The simulated StatefulSet controller, and the watch that times the pods it makes. */
     private void simulatePods() {
-        podsCreated = watching(new ArrivalTimes<>(bench.pods().inAnyNamespace()
+        podsCreated = watching(new ArrivalTimes<>(benchClient.pods().inAnyNamespace()
                 .withLabels(ClusterNames.workspacePods()), pod -> true));
-        SimulatedWorkloads controller = watching(new SimulatedWorkloads(bench));
+        SimulatedWorkloads controller = watching(new SimulatedWorkloads(benchClient));
         controller.start();
     }
 
@@ -133,7 +134,7 @@ public final class WorkspaceBenchmark {
         for (AutoCloseable watch : watches) {
             watch.close();
         }
-        bench.close();
+        benchClient.close();
     }
 
     /** Active projects, READY on the cluster, with the researcher as PI. */
@@ -174,8 +175,8 @@ public final class WorkspaceBenchmark {
         // an empty cluster; the simulated controller starts after the passes, so that they count only their own calls
         run.apiServer().reset();
         System.out.printf("cluster reset: %d namespaces, %d StatefulSets left%n",
-                bench.namespaces().list().getItems().size(),
-                bench.apps().statefulSets().inAnyNamespace().list().getItems().size());
+                benchClient.namespaces().list().getItems().size(),
+                benchClient.apps().statefulSets().inAnyNamespace().list().getItems().size());
         heap.takeMaxMib();
         String caller = Thread.currentThread().getName();
         CpuTimes cpuBefore = CpuTimes.now(server.threads(), caller);
@@ -189,13 +190,13 @@ public final class WorkspaceBenchmark {
         CountingDispatcher.Counts workspaceCounts = server.counts().since(before).since(namespaceCounts);
         CpuTimes cpu = CpuTimes.now(server.threads(), caller).since(cpuBefore);
         double peak = heap.takeMaxMib();
-        int sets = bench.apps().statefulSets().inAnyNamespace().withLabels(ClusterNames.workspacePods()).list()
+        int sets = benchClient.apps().statefulSets().inAnyNamespace().withLabels(ClusterNames.workspacePods()).list()
                 .getItems().size();
-        int services = bench.services().inAnyNamespace().withLabels(ClusterNames.workspacePods()).list()
+        int services = benchClient.services().inAnyNamespace().withLabels(ClusterNames.workspacePods()).list()
                 .getItems().size();
-        int secrets = bench.secrets().inAnyNamespace().withLabels(ClusterNames.workspacePods()).list()
+        int secrets = benchClient.secrets().inAnyNamespace().withLabels(ClusterNames.workspacePods()).list()
                 .getItems().size();
-        int claims = bench.persistentVolumeClaims().inAnyNamespace().list().getItems().size();
+        int claims = benchClient.persistentVolumeClaims().inAnyNamespace().list().getItems().size();
         System.out.printf(Locale.ROOT, "project pass (namespaces, quotas, policies): %.2f s, %,d reads, %,d writes,"
                         + " server handling %.2f s%n"
                         + "workspace pass:                              %.2f s, %,d reads, %,d writes,"
