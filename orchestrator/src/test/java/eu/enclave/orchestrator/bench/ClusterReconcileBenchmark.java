@@ -1,46 +1,17 @@
 package eu.enclave.orchestrator.bench;
 
-import eu.enclave.orchestrator.OrchestratorApplication;
-import eu.enclave.orchestrator.cluster.status.AppliedObject;
 import eu.enclave.orchestrator.cluster.status.ClusterReconcileService;
-import eu.enclave.orchestrator.cluster.status.ClusterStatusService;
 import eu.enclave.orchestrator.project.Project;
-import eu.enclave.orchestrator.project.ProjectDraft;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.platform.identity.CurrentUser;
-import eu.enclave.platform.identity.Identity;
-import eu.enclave.platform.identity.PlatformRole;
-import eu.enclave.platform.identity.UserDirectory;
 import eu.enclave.platform.testing.BenchReport;
-import eu.enclave.platform.testing.TestDatabase;
-import eu.enclave.platform.testing.TestDatabases;
-import eu.enclave.platform.testing.TokenSigner;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
-import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Queue;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Project activation to a reconciled namespace, through the production path: the orchestrator runs in-process
@@ -69,27 +40,22 @@ public final class ClusterReconcileBenchmark {
     private static final double GOAL_OVERHEAD_P99_MS = 300;
     private static final double GOAL_BURST_SECONDS = 10;
     private static final double GOAL_HEAP_MIB = 512;
-    private static final long POLL_NANOS = 1_000_000;
     private static final int ADMIN_THREADS = 8;
     /** The thread on which {@link ClusterReconcileService} reconciles after a change. */
     private static final String WORKER_THREAD = "cluster-reconcile";
 
+    private final MockClusterRun run;
     private final ProjectService projects;
     private final ClusterReconcileService reconciles;
-    private final ClusterStatusService statuses;
-    private final JdbcClient jdbc;
     private final CurrentUser admin;
     private final CountingDispatcher server;
-    private int sequence;
 
-    private ClusterReconcileBenchmark(ConfigurableApplicationContext context, CountingDispatcher server) {
-        this.projects = context.getBean(ProjectService.class);
-        this.reconciles = context.getBean(ClusterReconcileService.class);
-        this.statuses = context.getBean(ClusterStatusService.class);
-        this.jdbc = context.getBean(JdbcClient.class);
-        this.admin = context.getBean(UserDirectory.class).record(new Identity("sub-bench-admin", "bench-admin",
-                "Bench admin", "bench-admin@bench.invalid", Set.of(PlatformRole.ADMIN)));
-        this.server = server;
+    private ClusterReconcileBenchmark(MockClusterRun run) {
+        this.run = run;
+        this.projects = run.bean(ProjectService.class);
+        this.reconciles = run.bean(ClusterReconcileService.class);
+        this.admin = run.admin();
+        this.server = run.server();
     }
 
     public static void main(String[] args) throws Exception {
@@ -101,88 +67,16 @@ public final class ClusterReconcileBenchmark {
         System.out.println("== Cluster reconcile against the CRUD mock API server on loopback\n" + BenchReport.machine()
                 + "\nload        " + BenchReport.loadAverage());
 
-        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-        CountingDispatcher dispatcher = new CountingDispatcher(expectations);
-        KubernetesMockServer apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-                dispatcher, false);
-        apiServer.init(InetAddress.getLoopbackAddress(), 0);
-        Path kubeconfig = writeKubeconfig(apiServer.getPort());
-        TokenSigner keys = new TokenSigner();
-        Path publicKey = keys.writePublicKeyPem(Files.createTempFile("bench-jwt", ".pem"));
         boolean met;
-        try (TestDatabase db = TestDatabases.create();
-             ConfigurableApplicationContext context = start(db, kubeconfig, publicKey)) {
-            ClusterReconcileBenchmark bench = new ClusterReconcileBenchmark(context, dispatcher);
-            System.out.printf(Locale.ROOT, "api server  Fabric8 CRUD mock at http://127.0.0.1:%d, via a kubeconfig%n",
-                    apiServer.getPort());
+        try (MockClusterRun run = MockClusterRun.start()) {
+            ClusterReconcileBenchmark bench = new ClusterReconcileBenchmark(run);
             boolean latencyMet = bench.activationLatency(warmup, activations);
             boolean burstMet = bench.burst(burst);
             boolean steadyMet = bench.steadyState(steady, heap);
             met = latencyMet && burstMet && steadyMet;
             System.out.printf("%nall goals: %s%nload        %s%n", met ? "MET" : "MISSED", BenchReport.loadAverage());
-        } finally {
-            apiServer.destroy();
-            Files.deleteIfExists(kubeconfig);
-            Files.deleteIfExists(publicKey);
         }
-        if (Boolean.getBoolean("bench.forked")) {
-            System.exit(0); // the mock server's event loop threads would keep a forked JVM alive
-        }
-    }
-
-    private static ConfigurableApplicationContext start(TestDatabase db, Path kubeconfig, Path publicKey) {
-        // command-line arguments, so that they win over application.yml (server.port there defaults to 8080)
-        Map<String, String> settings = new TreeMap<>(db.springProperties());
-        settings.put("server.port", "0");
-        settings.put("server.address", "127.0.0.1");
-        settings.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + publicKey);
-        settings.put("enclave.cluster.kubeconfig", kubeconfig.toString());
-        // the test sources' application.properties simulates the cluster and reconciles changes on the caller's
-        // thread; the benchmark wants production's behaviour for both
-        settings.put("enclave.cluster.simulated", "false");
-        settings.put("enclave.vault.demo", "true"); // prod refuses the demo secret store; no secret is used here
-        settings.put("enclave.cluster.reconcile-changes-in-background", "true");
-        // the benchmark runs the periodic pass itself, when it wants it
-        settings.put("enclave.cluster.reconcile-interval", "PT24H");
-        settings.put("spring.main.banner-mode", "off");
-        settings.put("spring.thymeleaf.check-template-location", "false");
-        settings.put("logging.level.root", "WARN");
-        SpringApplication application = new SpringApplication(OrchestratorApplication.class);
-        application.setAdditionalProfiles("prod");
-        long startAt = System.nanoTime();
-        ConfigurableApplicationContext context = application.run(settings.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-        String port = context.getEnvironment().getProperty("local.server.port");
-        if ("8080".equals(port) || "8081".equals(port)) {
-            context.close();
-            throw new IllegalStateException("the benchmark must not use the service ports; got " + port);
-        }
-        System.out.printf(Locale.ROOT, "service     orchestrator, profile prod, started in %.1f s%n",
-                (System.nanoTime() - startAt) / 1e9);
-        return context;
-    }
-
-    /** A cluster entry with the server's address and no credentials: the mock asks for none. */
-    private static Path writeKubeconfig(int port) throws Exception {
-        Path file = Files.createTempFile("bench-kubeconfig", ".yaml");
-        Files.writeString(file, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: bench
-                  cluster:
-                    server: http://127.0.0.1:%d
-                contexts:
-                - name: bench
-                  context:
-                    cluster: bench
-                    user: bench
-                current-context: bench
-                users:
-                - name: bench
-                  user: {}
-                """.formatted(port));
-        return file;
+        MockClusterRun.exitIfForked(0);
     }
 
     /** One project at a time: activation, then the wait for its reconciled status. */
@@ -193,17 +87,17 @@ public final class ClusterReconcileBenchmark {
         CountingDispatcher.Counts perProject = null;
         CpuTimes cpu = new CpuTimes(0, 0, 0, 0);
         for (int i = -warmup; i < count; i++) {
-            Project project = draft("latency");
+            Project project = run.draft("latency", null);
             CpuTimes cpuBefore = cpuNow(WORKER_THREAD);
             CountingDispatcher.Counts before = server.counts();
             long start = System.nanoTime();
             projects.changeStatus(admin, project.slug(), ProjectStatus.ACTIVE, "benchmark");
             long activated = System.nanoTime();
-            awaitReady(project);
+            run.awaitReady(project);
             long ready = System.nanoTime();
             CountingDispatcher.Counts during = server.counts().since(before);
             CpuTimes cpuDuring = cpuNow(WORKER_THREAD).since(cpuBefore);
-            checkAllApplied(project);
+            run.checkAllApplied(project);
             if (i >= 0) {
                 cpu = cpu.plus(cpuDuring);
                 total[i] = ready - start;
@@ -212,7 +106,7 @@ public final class ClusterReconcileBenchmark {
                 perProject = during;
             }
         }
-        double p99 = percentile99(overhead);
+        double p99 = MockClusterRun.percentile99(overhead);
         System.out.printf(Locale.ROOT, "%n-- activation to READY, one project at a time: %d (after %d warm-up)%n"
                         + "requests per project: %d reads, %d writes%n"
                         + "activation to READY      %s%n"
@@ -230,7 +124,7 @@ public final class ClusterReconcileBenchmark {
     private boolean burst(int count) throws Exception {
         List<Project> drafts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            drafts.add(draft("burst"));
+            drafts.add(run.draft("burst", null));
         }
         ExecutorService admins = Executors.newFixedThreadPool(ADMIN_THREADS);
         CpuTimes cpuBefore = cpuNow(WORKER_THREAD);
@@ -246,11 +140,11 @@ public final class ClusterReconcileBenchmark {
         }
         long allActivated = System.nanoTime();
         admins.shutdown();
-        drafts.forEach(this::awaitReady);
+        drafts.forEach(run::awaitReady);
         long allReady = System.nanoTime();
         CountingDispatcher.Counts during = server.counts().since(before);
         CpuTimes cpu = cpuNow(WORKER_THREAD).since(cpuBefore);
-        drafts.forEach(this::checkAllApplied);
+        drafts.forEach(run::checkAllApplied);
         double seconds = (allReady - start) / 1e9;
         System.out.printf(Locale.ROOT, "%n-- %d projects activated at once from %d threads%n"
                         + "all activated after %.2f s, all READY after %.2f s (%.1f ms per project)%n"
@@ -267,11 +161,11 @@ public final class ClusterReconcileBenchmark {
         long start = System.nanoTime();
         List<Project> added = new ArrayList<>();
         for (int active = activeProjects(); active < count; active++) {
-            Project project = draft("steady");
+            Project project = run.draft("steady", null);
             projects.changeStatus(admin, project.slug(), ProjectStatus.ACTIVE, "benchmark");
             added.add(project);
         }
-        added.forEach(this::awaitReady);
+        added.forEach(run::awaitReady);
         int active = activeProjects();
         System.out.printf(Locale.ROOT, "%n-- steady state: %d active projects (%d added and reconciled in %.1f s)%n",
                 active, added.size(), (System.nanoTime() - start) / 1e9);
@@ -316,50 +210,11 @@ public final class ClusterReconcileBenchmark {
         return CpuTimes.now(server.threads(), reconciler);
     }
 
-    private Project draft(String prefix) {
-        String slug = String.format(Locale.ROOT, "%s-%04d", prefix, ++sequence);
-        LocalDate today = LocalDate.now();
-        return projects.create(admin, new ProjectDraft(slug, "Benchmark study " + sequence,
-                "Outcomes after discharge.", "MR-004", "DPIA-" + sequence, today.minusDays(1), today.plusYears(2), null));
-    }
-
-    /** Polls the stored status every millisecond; a FAILED project stops the benchmark. */
-    private void awaitReady(Project project) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            String state = jdbc.sql("SELECT state FROM cluster_status WHERE project_id = ?").param(project.id())
-                    .query(String.class).optional().orElse(null);
-            if ("READY".equals(state)) {
-                return;
-            }
-            if ("FAILED".equals(state) || System.nanoTime() > deadline) {
-                throw new IllegalStateException(project.slug() + " did not become READY: "
-                        + statuses.status(admin, project.slug()));
-            }
-            LockSupport.parkNanos(POLL_NANOS);
-        }
-    }
-
-    /** Every desired object was created or found as desired: none skipped or failed. */
-    private void checkAllApplied(Project project) {
-        ClusterStatusService.View view = statuses.status(admin, project.slug());
-        List<String> actions = view.objects().stream().map(AppliedObject::action).toList();
-        if (actions.isEmpty() || !Set.of("CREATED", "UPDATED", "UNCHANGED").containsAll(actions)) {
-            throw new IllegalStateException(project.slug() + " is not fully applied: " + view);
-        }
-    }
-
     private int activeProjects() {
         return (int) count("SELECT count(*) FROM projects WHERE status = 'active'");
     }
 
     private long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    private static double percentile99(long[] nanos) {
-        long[] sorted = nanos.clone();
-        java.util.Arrays.sort(sorted);
-        return BenchReport.percentileMillis(sorted, 99);
+        return run.count(sql);
     }
 }
