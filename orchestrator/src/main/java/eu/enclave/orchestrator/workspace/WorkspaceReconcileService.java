@@ -4,8 +4,11 @@ import eu.enclave.orchestrator.cluster.ClusterNames;
 import eu.enclave.orchestrator.cluster.ClusterSettings;
 import eu.enclave.orchestrator.cluster.apply.ClusterCallFailed;
 import eu.enclave.orchestrator.cluster.status.ClusterPresence;
+import eu.enclave.orchestrator.dataset.approval.DatasetAccessChanged;
 import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.orchestrator.project.ProjectStatusChanged;
+import eu.enclave.orchestrator.secret.DatabaseCredentials;
+import eu.enclave.orchestrator.secret.SecretStoreUnavailable;
 import eu.enclave.orchestrator.workspace.cluster.Observation;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceNames;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceReconciler;
@@ -15,6 +18,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +50,7 @@ public class WorkspaceReconcileService {
     private final WorkspaceImages images;
     private final DatasetMounts datasets;
     private final DesktopPasswords passwords;
+    private final DatabaseCredentials databaseCredentials;
     private final WorkspaceSettings settings;
     private final ClusterSettings cluster;
     private final WorkspaceStatusWatcher watcher;
@@ -54,7 +59,7 @@ public class WorkspaceReconcileService {
 
     WorkspaceReconcileService(WorkspaceRepository workspaces, WorkspaceService service, WorkspaceReconciler reconciler,
                               WorkspaceImages images, DatasetMounts datasets, DesktopPasswords passwords,
-                              WorkspaceSettings settings, ClusterSettings cluster, KubernetesClient client,
+                              DatabaseCredentials databaseCredentials, WorkspaceSettings settings, ClusterSettings cluster, KubernetesClient client,
                               @Value("${enclave.cluster.reconcile-changes-in-background:true}") boolean inBackground) {
         this.workspaces = workspaces;
         this.service = service;
@@ -62,6 +67,7 @@ public class WorkspaceReconcileService {
         this.images = images;
         this.datasets = datasets;
         this.passwords = passwords;
+        this.databaseCredentials = databaseCredentials;
         this.settings = settings;
         this.cluster = cluster;
         this.watcher = new WorkspaceStatusWatcher(client, this::record, settings.statusResync().toMillis());
@@ -93,6 +99,9 @@ public class WorkspaceReconcileService {
                 } else {
                     workspaces.find(change.projectId(), change.name()).ifPresent(w -> reconcile(w, change.started()));
                 }
+                if (!change.started()) {
+                    databaseCredentials.revokeWorkspace(change.slug(), change.name());
+                }
             } catch (RuntimeException e) {
                 log.error("Applying workspace '{}' of project '{}' failed; retrying at the next interval",
                         change.name(), change.slug(), e);
@@ -100,11 +109,40 @@ public class WorkspaceReconcileService {
         });
     }
 
-    /** A project that is no longer active stops all its workspaces; the reason is shown to their owners. */
+    /**
+     * A project that is no longer active stops all its workspaces (the reason is shown to their owners) and loses
+     * its database leases.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onProjectStatusChanged(ProjectStatusChanged change) {
         if (change.to() != ProjectStatus.ACTIVE) {
             service.stopAllOf(change.projectId(), "project " + change.to());
+            try {
+                databaseCredentials.revokeProject(change.slug());
+            } catch (RuntimeException e) {
+                log.error("Revoking the database leases of project '{}' failed; they expire on their own",
+                        change.slug(), e);
+            }
+        }
+    }
+
+    /**
+     * A dataset the project lost (revoked, or its approval ended) stops the running workspaces whose pod mounts it;
+     * their next reconcile, once stopped, drops the mount. Another current approval of the same dataset keeps them.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onDatasetAccessChanged(DatasetAccessChanged change) {
+        if (change.granted() || datasets.currentMounts(change.projectId()).stream()
+                .anyMatch(m -> m.dataset().equals(change.dataset()))) {
+            return;
+        }
+        try {
+            Set<String> mounting = reconciler.mounting(namespace(change.projectSlug()), change.projectId(),
+                    ClusterNames.datasetClaim(change.dataset()));
+            service.stopThose(change.projectId(), mounting, "dataset access ended: " + change.dataset());
+        } catch (RuntimeException e) {
+            log.error("Stopping the workspaces of project '{}' that mount dataset '{}' failed", change.projectSlug(),
+                    change.dataset(), e);
         }
     }
 
@@ -151,15 +189,26 @@ public class WorkspaceReconcileService {
                 workspace.owner(), image, workspace.size(), workspace.wantsToRun(),
                 datasets.currentMounts(workspace.projectId()), settings.homeSize(), settings.homeStorageClass(), null);
         try {
-            if (workspace.wantsToRun() && (started || !reconciler.hasDesktopSecret(namespace, workspace.name()))) {
-                spec = spec.withPassword(passwords.issue(workspace));
+            boolean hasSecret = reconciler.hasDesktopSecret(namespace, workspace.name());
+            if (!workspace.wantsToRun() && !hasSecret) {
+                // never started successfully (say, the secret store was down): nothing of it belongs on the cluster
+                reconciler.remove(namespace, workspace.projectId(), workspace.name());
+            } else {
+                if (workspace.wantsToRun() && (started || !hasSecret)) {
+                    spec = spec.withPassword(passwords.issue(workspace));
+                }
+                WorkspaceReconciler.Outcome outcome = reconciler.apply(spec);
+                if (!outcome.converged()) {
+                    service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
+                            "could not apply " + outcome.failure());
+                    return;
+                }
             }
-            WorkspaceReconciler.Outcome outcome = reconciler.apply(spec);
-            if (!outcome.converged()) {
-                service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
-                        "could not apply " + outcome.failure());
-                return;
-            }
+        } catch (SecretStoreUnavailable e) {
+            // thrown before anything is written to the cluster: no Secret or StatefulSet without a stored password
+            service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
+                    "secret store unavailable: " + e.reason());
+            return;
         } catch (ClusterCallFailed e) {
             service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
                     "could not apply: " + e.reason());

@@ -163,9 +163,9 @@ class AuthorizationMatrixTest {
                     }),
             // workspaces: the researcher's own; the PI and admins see and stop it, only its owner starts or deletes it
             row("GET /api/v1/projects/{slug}/workspaces",               "",                 "401 404 200 200 200 200 200",
-                    f -> get("/api/v1/projects/{slug}/workspaces", f.activeProject("mx").slug())),
+                    f -> get("/api/v1/projects/{slug}/workspaces", f.workspaceProject("mx").slug())),
             row("POST /api/v1/projects/{slug}/workspaces",              "",                 "401 404 201 201 403 403 403",
-                    f -> post("/api/v1/projects/{slug}/workspaces", f.activeProject("mx").slug())
+                    f -> post("/api/v1/projects/{slug}/workspaces", f.workspaceProject("mx").slug())
                             .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"desk\", \"template\": \"linux-desktop\"}")),
             row("GET /api/v1/projects/{slug}/workspaces/{name}",        "",                 "401 404 200 200 404 404 200",
                     f -> get("/api/v1/projects/{slug}/workspaces/{name}", researchersWorkspace(f, false), "desk")),
@@ -181,7 +181,7 @@ class AuthorizationMatrixTest {
 
     /** A fresh active project where the researcher owns workspace "desk", running or stopped; returns its slug. */
     private static String researchersWorkspace(Fixtures f, boolean stopped) {
-        Project project = f.activeProject("mx");
+        Project project = f.workspaceProject("mx");
         if (stopped) {
             workspaceFixtures.stopped(project, "researcher", "desk");
         } else {

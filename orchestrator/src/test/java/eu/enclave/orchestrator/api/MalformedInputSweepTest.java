@@ -67,7 +67,7 @@ class MalformedInputSweepTest {
         Dataset registered = fixtures.datasets().nfsDataset("sweep");
         dataset = registered.name();
         approval = fixtures.datasets().approve(fixtures.draftProject("sweep"), registered).id();
-        activeSlug = fixtures.activeProject("sweep-ws").slug();
+        activeSlug = fixtures.workspaceProject("sweep-ws").slug();
     }
 
     /** As the researcher of an active project, who gets furthest with a workspace. */

@@ -6,6 +6,7 @@ import eu.enclave.orchestrator.cluster.ProjectReconciler;
 import eu.enclave.orchestrator.cluster.TeardownOutcome;
 import eu.enclave.orchestrator.cluster.TeardownOutcome.Result;
 import eu.enclave.orchestrator.project.ProjectService;
+import eu.enclave.orchestrator.secret.WorkspaceCredentials;
 import eu.enclave.platform.audit.AuditEvent;
 import eu.enclave.platform.audit.AuditTrail;
 import java.time.Clock;
@@ -44,10 +45,12 @@ public class ArchiveRetentionService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ArchiveRetention retention;
+    private final WorkspaceCredentials credentials;
 
     ArchiveRetentionService(ProjectDeletionRepository deletions, ProjectReconciler reconciler, ClusterSettings settings,
                             AuditTrail audit, PlatformTransactionManager transactionManager, Clock clock,
-                            @Value("${" + ArchiveRetention.PROPERTY + ":P30D}") String retention) {
+                            @Value("${" + ArchiveRetention.PROPERTY + ":P30D}") String retention,
+                            WorkspaceCredentials credentials) {
         this.deletions = deletions;
         this.reconciler = reconciler;
         this.settings = settings;
@@ -55,6 +58,7 @@ public class ArchiveRetentionService {
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.retention = ArchiveRetention.parse(retention);
+        this.credentials = credentials;
     }
 
     /** The periodic entry point. Leader gating goes here: return at once unless this replica leads. */
@@ -98,6 +102,9 @@ public class ArchiveRetentionService {
             step.audit().forEach(action -> audit.record(new AuditEvent(ProjectService.SYSTEM, action, record.slug(),
                     "project:" + record.slug(), details(action, record))));
         });
+        if (outcome.result() == Result.DELETED || outcome.result() == Result.ABSENT) {
+            destroySecrets(record.slug());
+        }
         if (record.result() == Result.REFUSED || record.result() == Result.FAILED) {
             log.warn("Namespace {} of archived project '{}' is not deleted ({}): {}", record.namespace(),
                     record.slug(), record.result(), record.reason());
@@ -105,6 +112,18 @@ public class ArchiveRetentionService {
             log.info("Namespace {} of archived project '{}': {}", record.namespace(), record.slug(), record.result());
         }
         return record;
+    }
+
+    /**
+     * The namespace is gone: the project's secrets go too (audited {@code secret.project_destroyed}). When the store
+     * is unavailable the paths stay, logged; an admin sees them on the project's secrets page.
+     */
+    private void destroySecrets(String slug) {
+        try {
+            credentials.destroyProject(slug);
+        } catch (RuntimeException e) {
+            log.error("Destroying the secrets of archived project '{}' failed", slug, e);
+        }
     }
 
     private Map<String, Object> details(String action, ProjectDeletion record) {

@@ -13,7 +13,11 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Makes one workspace's objects on the cluster match its spec, or removes them (never the home volume). Keeps
@@ -73,6 +77,20 @@ public final class WorkspaceReconciler {
         remove(Service.class, namespace, WorkspaceNames.workload(workspace), projectId, removed);
         remove(Secret.class, namespace, WorkspaceNames.desktopSecret(workspace), projectId, removed);
         return removed;
+    }
+
+    /** The workspaces of the project whose running pod template mounts the claim: those that lose a dataset. */
+    public Set<String> mounting(String namespace, UUID projectId, String claimName) {
+        List<StatefulSet> sets = retrier.call(() -> client.apps().statefulSets().inNamespace(namespace)
+                .withLabels(ClusterNames.workspacePods()).list().getItems());
+        return sets.stream()
+                .filter(set -> ClusterNames.ownedBy(set.getMetadata().getLabels(), projectId))
+                .filter(set -> set.getSpec().getTemplate().getSpec().getVolumes().stream()
+                        .anyMatch(v -> v.getPersistentVolumeClaim() != null
+                                && claimName.equals(v.getPersistentVolumeClaim().getClaimName())))
+                .map(set -> set.getMetadata().getLabels().get(WorkspaceNames.WORKSPACE))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Every workspace StatefulSet on the cluster, to find those whose workspace no longer exists. */

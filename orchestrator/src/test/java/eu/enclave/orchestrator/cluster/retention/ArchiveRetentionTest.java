@@ -15,6 +15,7 @@ import eu.enclave.orchestrator.cluster.connection.ClusterConnection;
 import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatus;
+import eu.enclave.orchestrator.secret.WorkspaceCredentials;
 import eu.enclave.orchestrator.support.Fixtures;
 import eu.enclave.orchestrator.support.Fixtures.Audited;
 import eu.enclave.orchestrator.support.MutableClock;
@@ -55,6 +56,7 @@ class ArchiveRetentionTest {
     @Autowired AuditTrail audit;
     @Autowired PlatformTransactionManager transactions;
     @Autowired JdbcTemplate jdbc;
+    @Autowired WorkspaceCredentials credentials;
 
     @AfterEach
     void reset() {
@@ -255,7 +257,8 @@ class ArchiveRetentionTest {
     private ArchiveRetentionService service(String retention) {
         ProjectReconciler reconciler = new ProjectReconciler(connection.client(), settings,
                 Retrier.standard(duration -> { }), clock);
-        return new ArchiveRetentionService(deletions, reconciler, settings, audit, transactions, clock, retention);
+        return new ArchiveRetentionService(deletions, reconciler, settings, audit, transactions, clock, retention,
+                credentials);
     }
 
     private Project archived() {
