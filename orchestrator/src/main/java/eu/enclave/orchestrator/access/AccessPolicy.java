@@ -311,4 +311,16 @@ public class AccessPolicy implements AuditAccess {
     public static ApiException noSuchWorkspace(String name) {
         return ApiException.notFound("name", "No workspace '" + name + "' in this project.");
     }
+
+    /** Linking a project to a data-warehouse role (what its workspaces may read): platform admins only. */
+    public boolean canLinkDatabaseRole(CurrentUser user, Project project) {
+        return user.isAdmin();
+    }
+
+    public void checkCanLinkDatabaseRole(CurrentUser user, Project project) {
+        checkCanView(user, project);
+        if (!canLinkDatabaseRole(user, project)) {
+            throw ApiException.forbidden("Only platform admins link a project to a database role.");
+        }
+    }
 }

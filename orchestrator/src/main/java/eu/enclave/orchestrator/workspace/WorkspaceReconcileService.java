@@ -8,6 +8,8 @@ import eu.enclave.orchestrator.dataset.approval.DatasetAccessChanged;
 import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.orchestrator.project.ProjectStatusChanged;
 import eu.enclave.orchestrator.secret.DatabaseCredentials;
+import eu.enclave.orchestrator.secret.LeasedCredentials;
+import eu.enclave.orchestrator.secret.ProjectDatabaseRoles;
 import eu.enclave.orchestrator.secret.SecretStoreUnavailable;
 import eu.enclave.orchestrator.workspace.cluster.Observation;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceNames;
@@ -18,6 +20,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -51,6 +54,7 @@ public class WorkspaceReconcileService {
     private final DatasetMounts datasets;
     private final DesktopPasswords passwords;
     private final DatabaseCredentials databaseCredentials;
+    private final ProjectDatabaseRoles databaseRoles;
     private final WorkspaceSettings settings;
     private final ClusterSettings cluster;
     private final WorkspaceStatusWatcher watcher;
@@ -59,7 +63,8 @@ public class WorkspaceReconcileService {
 
     WorkspaceReconcileService(WorkspaceRepository workspaces, WorkspaceService service, WorkspaceReconciler reconciler,
                               WorkspaceImages images, DatasetMounts datasets, DesktopPasswords passwords,
-                              DatabaseCredentials databaseCredentials, WorkspaceSettings settings, ClusterSettings cluster, KubernetesClient client,
+                              DatabaseCredentials databaseCredentials, ProjectDatabaseRoles databaseRoles,
+                              WorkspaceSettings settings, ClusterSettings cluster, KubernetesClient client,
                               @Value("${enclave.cluster.reconcile-changes-in-background:true}") boolean inBackground) {
         this.workspaces = workspaces;
         this.service = service;
@@ -68,6 +73,7 @@ public class WorkspaceReconcileService {
         this.datasets = datasets;
         this.passwords = passwords;
         this.databaseCredentials = databaseCredentials;
+        this.databaseRoles = databaseRoles;
         this.settings = settings;
         this.cluster = cluster;
         this.watcher = new WorkspaceStatusWatcher(client, this::record, settings.statusResync().toMillis());
@@ -197,6 +203,7 @@ public class WorkspaceReconcileService {
                 if (workspace.wantsToRun() && (started || !hasSecret)) {
                     spec = spec.withPassword(passwords.issue(workspace));
                 }
+                spec = withDatabase(spec, workspace, started);
                 WorkspaceReconciler.Outcome outcome = reconciler.apply(spec);
                 if (!outcome.converged()) {
                     service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
@@ -215,6 +222,22 @@ public class WorkspaceReconcileService {
             return;
         }
         record(watcher.observe(namespace, workspace.projectId(), workspace.name()));
+    }
+
+    /**
+     * A start of a workspace whose project is linked to a database role leases credentials for it (revoked at the
+     * stop); between starts the pod keeps mounting the Secret it has.
+     */
+    private WorkspaceSpec withDatabase(WorkspaceSpec spec, Workspace workspace, boolean started) {
+        Optional<String> role = databaseRoles.roleOf(workspace.projectId());
+        if (role.isEmpty()) {
+            return spec;
+        }
+        if (started && workspace.wantsToRun()) {
+            LeasedCredentials leased = databaseCredentials.lease(workspace.slug(), workspace.name(), role.get());
+            return spec.withDatabase(true, new WorkspaceSpec.DatabaseLogin(leased.username(), leased.password()));
+        }
+        return spec.withDatabase(reconciler.hasDatabaseSecret(spec.namespace(), workspace.name()), null);
     }
 
     private void record(Observation observation) {

@@ -174,7 +174,14 @@ class AuthorizationMatrixTest {
             row("POST /api/v1/projects/{slug}/workspaces/{name}/stop",  "",                 "401 404 200 200 404 404 200",
                     f -> post("/api/v1/projects/{slug}/workspaces/{name}/stop", researchersWorkspace(f, false), "desk")),
             row("DELETE /api/v1/projects/{slug}/workspaces/{name}",     "",                 "401 404 204 403 404 404 403",
-                    f -> delete("/api/v1/projects/{slug}/workspaces/{name}", researchersWorkspace(f, true), "desk")));
+                    f -> delete("/api/v1/projects/{slug}/workspaces/{name}", researchersWorkspace(f, true), "desk")),
+            // the project's data-warehouse role: admins only
+            row("PUT /api/v1/projects/{slug}/database-role",            "",                 "401 404 403 403 403 403 200",
+                    f -> put("/api/v1/projects/{slug}/database-role", f.draftProject("mx").slug())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"role\": null}")),
+            row("PUT /api/v1/projects/{slug}/database-role",            "archived",         "401 404 403 403 403 403 409",
+                    f -> put("/api/v1/projects/{slug}/database-role", f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"role\": null}")));
 
     /** Set before each case: the rows above are static. */
     private static volatile WorkspaceFixtures workspaceFixtures;

@@ -70,12 +70,19 @@ public final class WorkspaceReconciler {
                 .withName(WorkspaceNames.desktopSecret(workspace)).get()) != null;
     }
 
-    /** Deletes the StatefulSet, Service and Secret, when they are this project's; returns what was deleted. */
+    /** Whether the database Secret exists, so that the pod keeps mounting it between starts. */
+    public boolean hasDatabaseSecret(String namespace, String workspace) {
+        return retrier.call(() -> client.secrets().inNamespace(namespace)
+                .withName(WorkspaceNames.databaseSecret(workspace)).get()) != null;
+    }
+
+    /** Deletes the StatefulSet, Service and Secrets, when they are this project's; returns what was deleted. */
     public List<ObjectRef> remove(String namespace, UUID projectId, String workspace) {
         List<ObjectRef> removed = new ArrayList<>();
         remove(StatefulSet.class, namespace, WorkspaceNames.workload(workspace), projectId, removed);
         remove(Service.class, namespace, WorkspaceNames.workload(workspace), projectId, removed);
         remove(Secret.class, namespace, WorkspaceNames.desktopSecret(workspace), projectId, removed);
+        remove(Secret.class, namespace, WorkspaceNames.databaseSecret(workspace), projectId, removed);
         return removed;
     }
 
