@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import eu.enclave.orchestrator.cluster.retention.ArchiveRetentionService;
 import eu.enclave.orchestrator.project.Project;
@@ -47,18 +48,21 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
- * No secret anywhere but in the secret store and the Secret its pod mounts. A full life through the API (create,
- * stop, start again, stop, project suspended, archived, its namespace torn down), collecting every desktop password
- * issued (read back from the Kubernetes Secret, the one place it belongs), then a search for each, raw and in
+ * No secret anywhere but in the secret store and the Secret its pod mounts. A full life through the API (database
+ * role linked, create, stop, start again, stop, project suspended, archived, its namespace torn down), collecting every desktop password
+ * issued and every leased database password (read back from the Kubernetes Secrets, the one place they belong),
+ * then a search for each, raw and in
  * base64, in: the captured log output, every column of every table of every schema, the audit trail, every API
  * response body, and every non-Secret object on the (mock) cluster as YAML, taken at each step.
  */
 @OrchestratorApiTest
 @ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "enclave.vault.database.roles[0]=warehouse-read")
 class SecretHygieneTest {
 
     private static final List<Class<? extends HasMetadata>> NAMESPACED = List.of(StatefulSet.class, Service.class,
@@ -97,6 +101,8 @@ class SecretHygieneTest {
         Project project = fixtures.workspaceProject("hygiene");
         String slug = project.slug();
         String ns = "enclave-" + slug;
+        call(put("/api/v1/projects/{slug}/database-role", slug).with(as("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"role\": \"warehouse-read\"}"));
 
         call(post("/api/v1/projects/{slug}/workspaces", slug).with(as("researcher"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"desk\", \"template\": \"linux-desktop\"}"));
@@ -130,7 +136,7 @@ class SecretHygieneTest {
         readEverything(slug, "admin");
         snapshotCluster("torn down");
 
-        assertThat(passwords).as("a password per start").hasSize(3);
+        assertThat(passwords).as("a desktop and a database password per start").hasSize(6);
         assertThat(fixtures.auditFor(slug)).extracting(Fixtures.Audited::action)
                 .contains("secret.workspace_credential_rotated", "secret.project_destroyed");
         Map<String, String> haystacks = new LinkedHashMap<>();
@@ -153,6 +159,9 @@ class SecretHygieneTest {
         String encoded = secret.getData().get("password");
         assertThat(cluster.getKubernetesSerialization().asYaml(secret)).contains(encoded);
         passwords.add(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+        Secret database = cluster.secrets().inNamespace(namespace).withName("ws-" + workspace + "-database").get();
+        passwords.add(new String(Base64.getDecoder().decode(database.getData().get("password")),
+                StandardCharsets.UTF_8));
     }
 
     private void readEverything(String slug, String user) throws Exception {
