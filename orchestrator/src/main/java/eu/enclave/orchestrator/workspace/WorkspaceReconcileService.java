@@ -16,6 +16,7 @@ import eu.enclave.orchestrator.workspace.cluster.WorkspaceNames;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceReconciler;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceSpec;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceStatusWatcher;
+import eu.enclave.platform.web.ApiException;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.annotation.PreDestroy;
@@ -215,6 +216,11 @@ public class WorkspaceReconcileService {
             // thrown before anything is written to the cluster: no Secret or StatefulSet without a stored password
             service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
                     "secret store unavailable: " + e.reason());
+            return;
+        } catch (ApiException e) {
+            // the linked database role is no longer configured: refused before anything reached the cluster
+            service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
+                    "database credentials: " + e.getMessage());
             return;
         } catch (ClusterCallFailed e) {
             service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,

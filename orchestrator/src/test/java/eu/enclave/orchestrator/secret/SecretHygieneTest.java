@@ -53,12 +53,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
- * No secret anywhere but in the secret store and the Secret its pod mounts. A full life through the API (database
- * role linked, create, stop, start again, stop, project suspended, archived, its namespace torn down), collecting every desktop password
- * issued and every leased database password (read back from the Kubernetes Secrets, the one place they belong),
- * then a search for each, raw and in
- * base64, in: the captured log output, every column of every table of every schema, the audit trail, every API
- * response body, and every non-Secret object on the (mock) cluster as YAML, taken at each step.
+ * No secret anywhere but in the secret store and the Secrets the pods mount. A full life through the API
+ * (database role linked, create, stop, start again, stop, project suspended, archived, its namespace torn down),
+ * collecting every desktop password issued and every database password leased (read back from the Kubernetes
+ * Secrets, the one place they belong), then a search for each, raw and in base64, in: the captured log output,
+ * every column of every table of every schema, the audit trail, every API response body, and every non-Secret
+ * object on the (mock) cluster as YAML, taken at each step.
  */
 @OrchestratorApiTest
 @ExtendWith(OutputCaptureExtension.class)

@@ -109,6 +109,22 @@ class WorkspaceDatabaseCredentialsTest {
         assertThat(leaseStates(project)).isEmpty();
     }
 
+    @Test
+    void aLinkedRoleNoLongerConfiguredFailsTheStartWithTheReasonAndNothingOnTheCluster() throws Exception {
+        Project project = fixtures.workspaceProject("wsdb-retired");
+        jdbc.update("INSERT INTO project_database_roles (project_id, role, linked_by, linked_at)"
+                + " VALUES (?, 'retired-role', 'admin', now())", project.id());
+
+        mvc.perform(post("/api/v1/projects/{slug}/workspaces", project.slug()).with(as("researcher"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"desk\", \"template\": \"linux-desktop\"}"));
+
+        assertThat(workspaces.get(fixtures.user("researcher"), project.slug(), "desk").reason())
+                .startsWith("database credentials: ").contains("role");
+        String ns = "enclave-" + project.slug();
+        assertThat(cluster.secrets().inNamespace(ns).list().getItems()).isEmpty();
+        assertThat(cluster.apps().statefulSets().inNamespace(ns).list().getItems()).isEmpty();
+    }
+
     private void link(Project project, String body, int status) throws Exception {
         assertThat(mvc.perform(put("/api/v1/projects/{slug}/database-role", project.slug()).with(as("admin"))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getStatus())
