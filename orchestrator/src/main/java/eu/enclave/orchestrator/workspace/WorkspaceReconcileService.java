@@ -201,10 +201,11 @@ public class WorkspaceReconcileService {
                 // never started successfully (say, the secret store was down): nothing of it belongs on the cluster
                 reconciler.remove(namespace, workspace.projectId(), workspace.name());
             } else {
+                // the lease first: a refused lease (role no longer configured) then leaves no rotation behind
+                spec = withDatabase(spec, workspace, started);
                 if (workspace.wantsToRun() && (started || !hasSecret)) {
                     spec = spec.withPassword(passwords.issue(workspace));
                 }
-                spec = withDatabase(spec, workspace, started);
                 WorkspaceReconciler.Outcome outcome = reconciler.apply(spec);
                 if (!outcome.converged()) {
                     service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
