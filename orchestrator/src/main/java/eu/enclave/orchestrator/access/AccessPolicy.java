@@ -365,4 +365,16 @@ public class AccessPolicy implements AuditAccess {
             throw ApiException.forbidden("Only platform admins list a project's session recordings.");
         }
     }
+
+    /** Linking a project to a data-warehouse role (what its workspaces may read): platform admins only. */
+    public boolean canLinkDatabaseRole(CurrentUser user, Project project) {
+        return user.isAdmin();
+    }
+
+    public void checkCanLinkDatabaseRole(CurrentUser user, Project project) {
+        checkCanView(user, project);
+        if (!canLinkDatabaseRole(user, project)) {
+            throw ApiException.forbidden("Only platform admins link a project to a database role.");
+        }
+    }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The datasets a project's workspaces mount now: only those with a current approval. {@link NoDatasetMounts}
- * stands in until the dataset approvals' adapter replaces it.
+ * The datasets a project's workspaces mount now: only those with a current approval. Backed by the dataset
+ * approvals ({@link ApprovedDatasetMounts}).
  */
 public interface DatasetMounts {
 

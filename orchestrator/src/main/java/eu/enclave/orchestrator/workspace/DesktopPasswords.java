@@ -2,8 +2,8 @@ package eu.enclave.orchestrator.workspace;
 
 /**
  * Issues a workspace's desktop password at each start. The value goes only into the workspace's Kubernetes
- * Secret: never into the database, a log, the audit trail or an API response. {@link RandomDesktopPasswords}
- * until a Vault-backed issuer (which also stores it for the tunnel) replaces it.
+ * Secret: never into the database, a log, the audit trail or an API response. Backed by the secret
+ * store ({@link StoredDesktopPasswords}), where the tunnel reads it.
  */
 public interface DesktopPasswords {
 

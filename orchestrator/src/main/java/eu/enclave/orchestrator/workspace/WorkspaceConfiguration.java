@@ -2,6 +2,10 @@ package eu.enclave.orchestrator.workspace;
 
 import eu.enclave.orchestrator.cluster.apply.Retrier;
 import eu.enclave.orchestrator.cluster.apply.Sleeper;
+import eu.enclave.orchestrator.dataset.approval.DatasetAccess;
+import eu.enclave.orchestrator.secret.WorkspaceCredentials;
+import eu.enclave.orchestrator.template.ProjectTemplates;
+import eu.enclave.orchestrator.template.TemplateCatalogue;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,27 +13,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The workspace feature's ports and their stand-ins. {@link #workspaceImages} and {@link #datasetMounts} are
- * INTERIM: they are replaced by adapters over the template catalogue and the dataset approvals, and
- * {@link #desktopPasswords} by a Vault-backed issuer.
+ * The workspace feature's ports and their adapters: the template catalogue with each project's allowed templates,
+ * the dataset approvals, and the secret store for desktop passwords.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkspaceSettings.class)
 class WorkspaceConfiguration {
 
     @Bean
-    WorkspaceImages workspaceImages(WorkspaceSettings settings) {
-        return new InterimWorkspaceImages(settings.interimTemplate());
+    WorkspaceImages workspaceImages(TemplateCatalogue catalogue, ProjectTemplates projectTemplates) {
+        return new CatalogueWorkspaceImages(catalogue, projectTemplates);
     }
 
     @Bean
-    DatasetMounts datasetMounts() {
-        return new NoDatasetMounts();
+    DatasetMounts datasetMounts(DatasetAccess access) {
+        return new ApprovedDatasetMounts(access);
     }
 
     @Bean
-    DesktopPasswords desktopPasswords() {
-        return new RandomDesktopPasswords();
+    DesktopPasswords desktopPasswords(WorkspaceCredentials credentials) {
+        return new StoredDesktopPasswords(credentials);
     }
 
     @Bean

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * The workspace feature's view of the template catalogue: which image a template runs, and whether a project
- * may use it. {@link InterimWorkspaceImages} stands in until the catalogue's adapter replaces it.
+ * may use it. Backed by the catalogue ({@link CatalogueWorkspaceImages}).
  */
 public interface WorkspaceImages {
 

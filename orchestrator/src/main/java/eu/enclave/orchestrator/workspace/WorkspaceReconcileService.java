@@ -5,17 +5,25 @@ import eu.enclave.orchestrator.cluster.ClusterNames;
 import eu.enclave.orchestrator.cluster.ClusterSettings;
 import eu.enclave.orchestrator.cluster.apply.ClusterCallFailed;
 import eu.enclave.orchestrator.cluster.status.ClusterPresence;
+import eu.enclave.orchestrator.dataset.approval.DatasetAccessChanged;
 import eu.enclave.orchestrator.project.ProjectStatus;
 import eu.enclave.orchestrator.project.ProjectStatusChanged;
+import eu.enclave.orchestrator.secret.DatabaseCredentials;
+import eu.enclave.orchestrator.secret.LeasedCredentials;
+import eu.enclave.orchestrator.secret.ProjectDatabaseRoles;
+import eu.enclave.orchestrator.secret.SecretStoreUnavailable;
 import eu.enclave.orchestrator.workspace.cluster.Observation;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceNames;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceReconciler;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceSpec;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceStatusWatcher;
+import eu.enclave.platform.web.ApiException;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +55,8 @@ public class WorkspaceReconcileService {
     private final WorkspaceImages images;
     private final DatasetMounts datasets;
     private final DesktopPasswords passwords;
+    private final DatabaseCredentials databaseCredentials;
+    private final ProjectDatabaseRoles databaseRoles;
     private final WorkspaceSettings settings;
     private final ClusterSettings cluster;
     private final WorkspaceStatusWatcher watcher;
@@ -56,6 +66,7 @@ public class WorkspaceReconcileService {
 
     WorkspaceReconcileService(WorkspaceRepository workspaces, WorkspaceService service, WorkspaceReconciler reconciler,
                               WorkspaceImages images, DatasetMounts datasets, DesktopPasswords passwords,
+                              DatabaseCredentials databaseCredentials, ProjectDatabaseRoles databaseRoles,
                               WorkspaceSettings settings, ClusterSettings cluster, KubernetesClient client,
                               ClusterLeadership leadership,
                               @Value("${enclave.cluster.reconcile-changes-in-background:true}") boolean inBackground) {
@@ -65,6 +76,8 @@ public class WorkspaceReconcileService {
         this.images = images;
         this.datasets = datasets;
         this.passwords = passwords;
+        this.databaseCredentials = databaseCredentials;
+        this.databaseRoles = databaseRoles;
         this.settings = settings;
         this.cluster = cluster;
         this.leadership = leadership;
@@ -97,6 +110,9 @@ public class WorkspaceReconcileService {
                 } else {
                     workspaces.find(change.projectId(), change.name()).ifPresent(w -> reconcile(w, change.started()));
                 }
+                if (!change.started()) {
+                    databaseCredentials.revokeWorkspace(change.slug(), change.name());
+                }
             } catch (RuntimeException e) {
                 log.error("Applying workspace '{}' of project '{}' failed; retrying at the next interval",
                         change.name(), change.slug(), e);
@@ -104,11 +120,40 @@ public class WorkspaceReconcileService {
         });
     }
 
-    /** A project that is no longer active stops all its workspaces; the reason is shown to their owners. */
+    /**
+     * A project that is no longer active stops all its workspaces (the reason is shown to their owners) and loses
+     * its database leases.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onProjectStatusChanged(ProjectStatusChanged change) {
         if (change.to() != ProjectStatus.ACTIVE) {
             service.stopAllOf(change.projectId(), "project " + change.to());
+            try {
+                databaseCredentials.revokeProject(change.slug());
+            } catch (RuntimeException e) {
+                log.error("Revoking the database leases of project '{}' failed; they expire on their own",
+                        change.slug(), e);
+            }
+        }
+    }
+
+    /**
+     * A dataset the project lost (revoked, or its approval ended) stops the running workspaces whose pod mounts it;
+     * their next reconcile, once stopped, drops the mount. Another current approval of the same dataset keeps them.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onDatasetAccessChanged(DatasetAccessChanged change) {
+        if (change.granted() || datasets.currentMounts(change.projectId()).stream()
+                .anyMatch(m -> m.dataset().equals(change.dataset()))) {
+            return;
+        }
+        try {
+            Set<String> mounting = reconciler.mounting(namespace(change.projectSlug()), change.projectId(),
+                    ClusterNames.datasetClaim(change.dataset()));
+            service.stopThose(change.projectId(), mounting, "dataset access ended: " + change.dataset());
+        } catch (RuntimeException e) {
+            log.error("Stopping the workspaces of project '{}' that mount dataset '{}' failed", change.projectSlug(),
+                    change.dataset(), e);
         }
     }
 
@@ -162,21 +207,55 @@ public class WorkspaceReconcileService {
                 workspace.owner(), image, workspace.size(), workspace.wantsToRun(),
                 datasets.currentMounts(workspace.projectId()), settings.homeSize(), settings.homeStorageClass(), null);
         try {
-            if (workspace.wantsToRun() && (started || !reconciler.hasDesktopSecret(namespace, workspace.name()))) {
-                spec = spec.withPassword(passwords.issue(workspace));
+            boolean hasSecret = reconciler.hasDesktopSecret(namespace, workspace.name());
+            if (!workspace.wantsToRun() && !hasSecret) {
+                // never started successfully (say, the secret store was down): nothing of it belongs on the cluster
+                reconciler.remove(namespace, workspace.projectId(), workspace.name());
+            } else {
+                // the lease first: a refused lease (role no longer configured) then leaves no rotation behind
+                spec = withDatabase(spec, workspace, started);
+                if (workspace.wantsToRun() && (started || !hasSecret)) {
+                    spec = spec.withPassword(passwords.issue(workspace));
+                }
+                WorkspaceReconciler.Outcome outcome = reconciler.apply(spec);
+                if (!outcome.converged()) {
+                    service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
+                            "could not apply " + outcome.failure());
+                    return;
+                }
             }
-            WorkspaceReconciler.Outcome outcome = reconciler.apply(spec);
-            if (!outcome.converged()) {
-                service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
-                        "could not apply " + outcome.failure());
-                return;
-            }
+        } catch (SecretStoreUnavailable e) {
+            // thrown before anything is written to the cluster: no Secret or StatefulSet without a stored password
+            service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
+                    "secret store unavailable: " + e.reason());
+            return;
+        } catch (ApiException e) {
+            // the linked database role is no longer configured: refused before anything reached the cluster
+            service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
+                    "database credentials: " + e.getMessage());
+            return;
         } catch (ClusterCallFailed e) {
             service.observe(workspace.projectId(), workspace.name(), WorkspaceStatus.FAILED,
                     "could not apply: " + e.reason());
             return;
         }
         record(watcher.observe(namespace, workspace.projectId(), workspace.name()));
+    }
+
+    /**
+     * A start of a workspace whose project is linked to a database role leases credentials for it (revoked at the
+     * stop); between starts the pod keeps mounting the Secret it has.
+     */
+    private WorkspaceSpec withDatabase(WorkspaceSpec spec, Workspace workspace, boolean started) {
+        Optional<String> role = databaseRoles.roleOf(workspace.projectId());
+        if (role.isEmpty()) {
+            return spec;
+        }
+        if (started && workspace.wantsToRun()) {
+            LeasedCredentials leased = databaseCredentials.lease(workspace.slug(), workspace.name(), role.get());
+            return spec.withDatabase(true, new WorkspaceSpec.DatabaseLogin(leased.username(), leased.password()));
+        }
+        return spec.withDatabase(reconciler.hasDatabaseSecret(spec.namespace(), workspace.name()), null);
     }
 
     private void record(Observation observation) {

@@ -5,6 +5,8 @@ import eu.enclave.orchestrator.cluster.ClusterSpecSource;
 import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatus;
+import eu.enclave.orchestrator.secret.DatabaseCredentials;
+import eu.enclave.orchestrator.secret.WorkspaceCredentials;
 import eu.enclave.orchestrator.workspace.WorkspaceTransitions.By;
 import eu.enclave.orchestrator.workspace.WorkspaceTransitions.Transition;
 import eu.enclave.platform.audit.AuditEvent;
@@ -14,6 +16,7 @@ import eu.enclave.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +47,16 @@ public class WorkspaceService {
     private final ClusterSpecSource clusterSpecs;
     private final WorkspaceSessions sessions;
     private final WorkspaceSettings settings;
+    private final WorkspaceCredentials credentials;
+    private final DatabaseCredentials databaseCredentials;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     WorkspaceService(ProjectService projects, WorkspaceRepository workspaces, AccessPolicy policy,
                      WorkspaceImages images, ClusterSpecSource clusterSpecs, WorkspaceSessions sessions,
-                     WorkspaceSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                     WorkspaceSettings settings, WorkspaceCredentials credentials,
+                     DatabaseCredentials databaseCredentials, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.projects = projects;
         this.workspaces = workspaces;
         this.policy = policy;
@@ -58,6 +64,8 @@ public class WorkspaceService {
         this.clusterSpecs = clusterSpecs;
         this.sessions = sessions;
         this.settings = settings;
+        this.credentials = credentials;
+        this.databaseCredentials = databaseCredentials;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -138,7 +146,10 @@ public class WorkspaceService {
         return move(workspace, transition, user.username(), reason).orElseThrow(() -> changedMeanwhile());
     }
 
-    /** Removes the workspace and its objects on the cluster; the owner's home volume stays. */
+    /**
+     * Removes the workspace, its objects on the cluster, its desktop password in the secret store (all versions)
+     * and any database lease left; the owner's home volume stays.
+     */
     @Transactional
     public void delete(CurrentUser user, String slug, String name) {
         Project project = projects.get(user, slug);
@@ -148,6 +159,9 @@ public class WorkspaceService {
             throw ApiException.conflict("status", "A " + workspace.status() + " workspace cannot be deleted; stop it"
                     + " first.");
         }
+        // the secret store first: when it is unavailable (503), the workspace stays and a retry finishes the job
+        databaseCredentials.revokeWorkspace(slug, name);
+        credentials.destroy(slug, name);
         workspaces.delete(workspace.id());
         audit.record(new AuditEvent(user.username(), "workspace.deleted", slug, workspace.target(),
                 Map.of("status", workspace.status().toString(), "homeVolumeKept", true)));
@@ -168,6 +182,14 @@ public class WorkspaceService {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public List<Workspace> stopAllOf(UUID projectId, String reason) {
         return workspaces.findByProject(projectId).stream()
+                .flatMap(w -> systemStop(w, reason).stream())
+                .toList();
+    }
+
+    /** Stops the named running workspaces of a project, in a transaction of its own (it runs after another's commit). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public List<Workspace> stopThose(UUID projectId, Collection<String> names, String reason) {
+        return names.stream().flatMap(name -> workspaces.find(projectId, name).stream())
                 .flatMap(w -> systemStop(w, reason).stream())
                 .toList();
     }

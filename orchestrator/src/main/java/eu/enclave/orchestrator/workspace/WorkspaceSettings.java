@@ -10,24 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param simulatedWorkloads on a simulated cluster, whether pods are made to appear for workspace StatefulSets
  *                        (so the portal works end to end); ignored on a real cluster
  * @param statusResync    how often the informers replay every workspace's state, repairing a missed change
- * @param interimTemplate the single template offered until the template catalogue is wired in
  */
 @ConfigurationProperties("enclave.workspaces")
 public record WorkspaceSettings(Duration idleTimeout, String homeSize, String homeStorageClass,
-                                Boolean simulatedWorkloads, Duration statusResync,
-                                WorkspaceImage interimTemplate) {
+                                Boolean simulatedWorkloads, Duration statusResync) {
 
     public WorkspaceSettings {
         idleTimeout = idleTimeout == null ? Duration.ofHours(2) : idleTimeout;
         homeSize = homeSize == null ? "10Gi" : homeSize;
         simulatedWorkloads = simulatedWorkloads == null || simulatedWorkloads;
         statusResync = statusResync == null ? Duration.ofMinutes(5) : statusResync;
-        interimTemplate = interimTemplate != null ? interimTemplate
-                : new WorkspaceImage("linux-desktop", "ghcr.io/enclave-eu/workspace-linux-desktop:latest", "vnc", 5901,
-                        new WorkspaceSize("2", "4Gi", 0), new WorkspaceSize("4", "16Gi", 0), false, 1000);
     }
 
     public static WorkspaceSettings defaults() {
-        return new WorkspaceSettings(null, null, null, null, null, null);
+        return new WorkspaceSettings(null, null, null, null, null);
     }
 }

@@ -165,9 +165,9 @@ class AuthorizationMatrixTest {
                     }),
             // workspaces: the researcher's own; the PI and admins see and stop it, only its owner starts or deletes it
             row("GET /api/v1/projects/{slug}/workspaces",               "",                 "401 404 200 200 200 200 200",
-                    f -> get("/api/v1/projects/{slug}/workspaces", f.activeProject("mx").slug())),
+                    f -> get("/api/v1/projects/{slug}/workspaces", f.workspaceProject("mx").slug())),
             row("POST /api/v1/projects/{slug}/workspaces",              "",                 "401 404 201 201 403 403 403",
-                    f -> post("/api/v1/projects/{slug}/workspaces", f.activeProject("mx").slug())
+                    f -> post("/api/v1/projects/{slug}/workspaces", f.workspaceProject("mx").slug())
                             .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"desk\", \"template\": \"linux-desktop\"}")),
             row("GET /api/v1/projects/{slug}/workspaces/{name}",        "",                 "401 404 200 200 404 404 200",
                     f -> get("/api/v1/projects/{slug}/workspaces/{name}", researchersWorkspace(f, false), "desk")),
@@ -187,14 +187,21 @@ class AuthorizationMatrixTest {
                             f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())
                             .contentType(MediaType.APPLICATION_JSON).content(DESKTOP_SETTINGS)),
             row("GET /api/v1/projects/{slug}/desktop-recordings",       "",                 "401 404 403 403 403 403 200",
-                    f -> get("/api/v1/projects/{slug}/desktop-recordings", f.activeProject("mx").slug())));
+                    f -> get("/api/v1/projects/{slug}/desktop-recordings", f.activeProject("mx").slug())),
+            // the project's data-warehouse role: admins only
+            row("PUT /api/v1/projects/{slug}/database-role",            "",                 "401 404 403 403 403 403 200",
+                    f -> put("/api/v1/projects/{slug}/database-role", f.draftProject("mx").slug())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"role\": null}")),
+            row("PUT /api/v1/projects/{slug}/database-role",            "archived",         "401 404 403 403 403 403 409",
+                    f -> put("/api/v1/projects/{slug}/database-role", f.projectInStatus("mx", ProjectStatus.ARCHIVED).slug())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"role\": null}")));
 
     /** Set before each case: the rows above are static. */
     private static volatile WorkspaceFixtures workspaceFixtures;
 
     /** A fresh active project where the researcher owns workspace "desk", running or stopped; returns its slug. */
     private static String researchersWorkspace(Fixtures f, boolean stopped) {
-        Project project = f.activeProject("mx");
+        Project project = f.workspaceProject("mx");
         if (stopped) {
             workspaceFixtures.stopped(project, "researcher", "desk");
         } else {

@@ -67,7 +67,7 @@ class MalformedInputSweepTest {
         Dataset registered = fixtures.datasets().nfsDataset("sweep");
         dataset = registered.name();
         approval = fixtures.datasets().approve(fixtures.draftProject("sweep"), registered).id();
-        activeSlug = fixtures.activeProject("sweep-ws").slug();
+        activeSlug = fixtures.workspaceProject("sweep-ws").slug();
     }
 
     /** As the researcher of an active project, who gets furthest with a workspace. */
@@ -93,6 +93,8 @@ class MalformedInputSweepTest {
                     () -> json(put("/api/v1/projects/{s}/mirrors", slug), body)));
             tests.add(sweep("PUT /projects/{slug}/templates " + shown,
                     () -> json(put("/api/v1/projects/{s}/templates", slug), body)));
+            tests.add(sweep("PUT /projects/{slug}/database-role " + shown,
+                    () -> json(put("/api/v1/projects/{s}/database-role", slug), body)));
             tests.add(sweep("POST /datasets " + shown, () -> json(post("/api/v1/datasets"), body)));
             tests.add(sweep("PATCH /datasets/{name} " + shown,
                     () -> json(patch("/api/v1/datasets/{n}", dataset), body)));
@@ -193,6 +195,10 @@ class MalformedInputSweepTest {
                 sweep("templates with an unknown field", () -> json(put("/api/v1/projects/{s}/templates", slug),
                         "{\"templates\": [], \"image\": \"evil:1\"}")),
                 sweep("POST /workspace-templates", () -> json(post("/api/v1/workspace-templates"), "{}")),
+                sweep("database role as a list", () -> json(put("/api/v1/projects/{s}/database-role", slug),
+                        "{\"role\": [\"warehouse\"]}")),
+                sweep("database role not configured", () -> json(put("/api/v1/projects/{s}/database-role", slug),
+                        "{\"role\": \"../sys/root\"}")),
                 sweep("dataset with a NUL in the NFS path", () -> json(post("/api/v1/datasets"),
                         "{\"name\": \"" + Fixtures.newSlug("nul") + "\", \"owner\": \"H\", \"tier\": \"pseudonymised\","
                                 + " \"source\": {\"kind\": \"nfs\", \"server\": \"10.0.0.1\", \"path\": \"/a\\u0000b\"}}")),

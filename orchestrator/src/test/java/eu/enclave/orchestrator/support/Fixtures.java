@@ -9,6 +9,8 @@ import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectDraft;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatus;
+import eu.enclave.orchestrator.template.AllowedTemplatesInput;
+import eu.enclave.orchestrator.template.ProjectTemplates;
 import eu.enclave.platform.identity.CurrentUser;
 import eu.enclave.platform.identity.UserDirectory;
 import java.time.LocalDate;
@@ -24,6 +26,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 public class Fixtures {
 
     public static final String PASSWORD = "demo";
+    /** The catalogue's plain desktop, which tests creating workspaces allow with {@link #allowTemplates}. */
+    public static final String DEFAULT_TEMPLATE = "linux-desktop";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final ProjectService projects;
@@ -32,15 +36,17 @@ public class Fixtures {
     private final JdbcTemplate jdbc;
     private final MutableClock clock;
     private final DatasetFixtures datasets;
+    private final ProjectTemplates projectTemplates;
 
     Fixtures(ProjectService projects, MembershipService memberships, UserDirectory users, JdbcTemplate jdbc,
-             MutableClock clock, DatasetFixtures datasets) {
+             MutableClock clock, DatasetFixtures datasets, ProjectTemplates projectTemplates) {
         this.projects = projects;
         this.memberships = memberships;
         this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
         this.datasets = datasets;
+        this.projectTemplates = projectTemplates;
     }
 
     /** Datasets and approvals. */
@@ -79,6 +85,19 @@ public class Fixtures {
     public Project activeProject(String prefix) {
         Project project = draftProject(prefix);
         return projects.changeStatus(user("admin"), project.slug(), ProjectStatus.ACTIVE, "fixture");
+    }
+
+    /** An active project whose workspaces may use {@code templates} (what an admin chooses on the project page). */
+    public Project workspaceProject(String prefix, String... templates) {
+        Project project = activeProject(prefix);
+        allowTemplates(project, templates);
+        return project;
+    }
+
+    /** Lets the project's workspaces use exactly these templates (the default {@code linux-desktop} if none). */
+    public void allowTemplates(Project project, String... templates) {
+        List<String> ids = templates.length == 0 ? List.of(DEFAULT_TEMPLATE) : List.of(templates);
+        projectTemplates.replace(user("admin"), project.slug(), new AllowedTemplatesInput(ids));
     }
 
     public Project projectInStatus(String prefix, ProjectStatus status) {

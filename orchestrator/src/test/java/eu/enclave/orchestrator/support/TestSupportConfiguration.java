@@ -4,6 +4,7 @@ import eu.enclave.orchestrator.dataset.DatasetService;
 import eu.enclave.orchestrator.dataset.approval.ApprovalService;
 import eu.enclave.orchestrator.membership.MembershipService;
 import eu.enclave.orchestrator.project.ProjectService;
+import eu.enclave.orchestrator.template.ProjectTemplates;
 import eu.enclave.platform.identity.UserDirectory;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,8 +25,9 @@ public class TestSupportConfiguration {
 
     @Bean
     Fixtures fixtures(ProjectService projects, MembershipService memberships, UserDirectory users, JdbcTemplate jdbc,
-                      MutableClock clock, DatasetService datasets, ApprovalService approvals) {
+                      MutableClock clock, DatasetService datasets, ApprovalService approvals,
+                      ProjectTemplates projectTemplates) {
         return new Fixtures(projects, memberships, users, jdbc, clock, new DatasetFixtures(datasets, approvals, users,
-                clock));
+                clock), projectTemplates);
     }
 }

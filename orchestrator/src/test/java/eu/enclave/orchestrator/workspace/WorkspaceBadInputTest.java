@@ -45,15 +45,21 @@ class WorkspaceBadInputTest {
 
     @Test
     void aTemplateTheProjectMayNotUse() throws Exception {
-        Project project = fixtures.activeProject("wsb-template");
+        Project project = fixtures.workspaceProject("wsb-template");
         refused(project, create(project, "researcher", "{\"name\": \"a\", \"template\": \"windows-xp\"}"), 400,
                 "template");
         refused(project, create(project, "researcher", "{\"name\": \"a\"}"), 400, "template");
+        // in the catalogue, but not chosen for this project by an admin
+        refused(project, create(project, "researcher", "{\"name\": \"a\", \"template\": \"linux-desktop-gpu\"}"),
+                400, "template");
+        Project none = fixtures.activeProject("wsb-no-template");
+        refused(none, create(none, "researcher", "{\"name\": \"a\", \"template\": \"linux-desktop\"}"), 400,
+                "template");
     }
 
     @Test
     void sizesAboveTheTemplatesMaximum() throws Exception {
-        Project project = fixtures.activeProject("wsb-max");
+        Project project = fixtures.workspaceProject("wsb-max");
         refused(project, create(project, "researcher", body("a", "{\"cpu\": \"64\"}")), 400, "size.cpu");
         refused(project, create(project, "researcher", body("a", "{\"memory\": \"1Ti\"}")), 400, "size.memory");
         refused(project, create(project, "researcher", body("a", "{\"gpus\": 1}")), 400, "size.gpus");
@@ -64,7 +70,7 @@ class WorkspaceBadInputTest {
 
     @Test
     void aSizeBeyondTheProjectsQuotaWithItsRunningWorkspaces() throws Exception {
-        Project project = fixtures.activeProject("wsb-quota");
+        Project project = fixtures.workspaceProject("wsb-quota");
         // the default quota is 8 CPUs and 32Gi; the template allows 4 CPUs and 16Gi per workspace
         service.create(fixtures.user("researcher"), project.slug(), new NewWorkspace("one", "linux-desktop",
                 new NewWorkspace.SizeInput("4", "16Gi", 0)));
@@ -87,14 +93,14 @@ class WorkspaceBadInputTest {
     @ValueSource(strings = {"Analysis", "my_desktop", "-lead", "trail-", "1st", "a.b", "é", "",
             "abcdefghijklmnopqrstuvwxyz01234"})
     void namesThatAreNotShortDnsLabels(String name) throws Exception {
-        Project project = fixtures.activeProject("wsb-name");
+        Project project = fixtures.workspaceProject("wsb-name");
         refused(project, create(project, "researcher", "{\"name\": \"" + name + "\", \"template\": \"linux-desktop\"}"),
                 400, "name");
     }
 
     @Test
     void aNameAlreadyUsedInTheProjectEvenByAnotherResearcher() throws Exception {
-        Project project = fixtures.activeProject("wsb-dup");
+        Project project = fixtures.workspaceProject("wsb-dup");
         new WorkspaceFixtures(fixtures, service).started(project, "pi", "shared");
         assertRejected(mvc, fixtures, create(project, "researcher", body("shared", "{}")), 409, "name");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM workspaces WHERE project_id = ?", Long.class,
@@ -103,7 +109,7 @@ class WorkspaceBadInputTest {
 
     @Test
     void anotherResearchersWorkspaceDoesNotExistForThem() throws Exception {
-        Project project = fixtures.activeProject("wsb-other");
+        Project project = fixtures.workspaceProject("wsb-other");
         new WorkspaceFixtures(fixtures, service).stopped(project, "pi", "pis");
         String slug = project.slug();
         for (MockHttpServletRequestBuilder request : new MockHttpServletRequestBuilder[] {
@@ -128,7 +134,7 @@ class WorkspaceBadInputTest {
 
     @Test
     void aReviewerOrAnAdminWhoIsNotAResearcherThere() throws Exception {
-        Project project = fixtures.activeProject("wsb-role");
+        Project project = fixtures.workspaceProject("wsb-role");
         refused(project, create(project, "reviewer", body("r", "{}")), 403);
         refused(project, create(project, "admin", body("r", "{}")), 403);
         refused(project, create(project, "outsider", body("r", "{}")), 404);

@@ -12,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatus;
+import eu.enclave.orchestrator.secret.PasswordGenerator;
+import eu.enclave.orchestrator.secret.SecretPath;
+import eu.enclave.orchestrator.secret.SecretStore;
 import eu.enclave.orchestrator.support.Fixtures;
 import eu.enclave.orchestrator.support.MutableClock;
 import eu.enclave.orchestrator.support.OrchestratorApiTest;
@@ -72,6 +75,12 @@ class WorkspaceLifecycleTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    WorkspaceImages images;
+
+    @Autowired
+    SecretStore store;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -79,7 +88,7 @@ class WorkspaceLifecycleTest {
 
     @Test
     void creatingRunsItOnTheClusterWithAPasswordOnlyInTheSecret() throws Exception {
-        Project project = fixtures.activeProject("ws-create");
+        Project project = fixtures.workspaceProject("ws-create");
         String ns = namespace(project);
 
         String body = mvc.perform(post("/api/v1/projects/{slug}/workspaces", project.slug()).with(as("researcher"))
@@ -101,7 +110,9 @@ class WorkspaceLifecycleTest {
         assertThat(cluster.persistentVolumeClaims().inNamespace(ns).list().getItems())
                 .anyMatch(c -> c.getMetadata().getName().startsWith("home-researcher"));
         String password = password(ns, "analysis");
-        assertThat(password).hasSize(32).matches("[A-Za-z0-9]+");
+        assertThat(password).hasSize(PasswordGenerator.LENGTH);
+        assertThat(store.read(SecretPath.workspaceDesktop(project.slug(), "analysis")).orElseThrow())
+                .as("the secret store holds what the Secret holds").containsEntry("password", password);
 
         assertThat(body).doesNotContain(password);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM workspaces w WHERE w::text LIKE ?", Long.class,
@@ -116,7 +127,7 @@ class WorkspaceLifecycleTest {
 
     @Test
     void stoppingScalesToZeroAndStartingAgainRotatesThePassword() throws Exception {
-        Project project = fixtures.activeProject("ws-stop");
+        Project project = fixtures.workspaceProject("ws-stop");
         String ns = namespace(project);
         create(project, "researcher", "stats");
         String first = password(ns, "stats");
@@ -139,7 +150,7 @@ class WorkspaceLifecycleTest {
 
     @Test
     void deletingRemovesItsObjectsButKeepsTheHomeVolume() throws Exception {
-        Project project = fixtures.activeProject("ws-delete");
+        Project project = fixtures.workspaceProject("ws-delete");
         String ns = namespace(project);
         create(project, "researcher", "old");
         mvc.perform(delete("/api/v1/projects/{slug}/workspaces/old", project.slug()).with(as("researcher")))
@@ -162,7 +173,7 @@ class WorkspaceLifecycleTest {
 
     @Test
     void theStatusFollowsThePodThroughTheInformerWithTheFailureReason() throws Exception {
-        Project project = fixtures.activeProject("ws-informer");
+        Project project = fixtures.workspaceProject("ws-informer");
         String ns = namespace(project);
         create(project, "researcher", "desk");
         Pod pod = createPod(ns, "desk");
@@ -189,7 +200,7 @@ class WorkspaceLifecycleTest {
 
     @Test
     void anUnschedulablePodFailsWithTheSchedulersEvent() {
-        Project project = fixtures.activeProject("ws-sched");
+        Project project = fixtures.workspaceProject("ws-sched");
         String ns = namespace(project);
         new WorkspaceFixtures(fixtures, service).started(project, "researcher", "big");
         cluster.v1().events().inNamespace(ns).resource(new EventBuilder().withNewMetadata().withName("ws-big-0.1")
@@ -208,7 +219,7 @@ class WorkspaceLifecycleTest {
 
     @Test
     void aWorkspaceWithoutSessionIsStoppedWhenIdleAndOneWithASessionIsNot() {
-        Project project = fixtures.activeProject("ws-idle");
+        Project project = fixtures.workspaceProject("ws-idle");
         WorkspaceFixtures workspaces = new WorkspaceFixtures(fixtures, service);
         Workspace idle = workspaces.started(project, "researcher", "idle");
         Workspace busy = workspaces.started(project, "pi", "busy");
@@ -241,7 +252,7 @@ class WorkspaceLifecycleTest {
 
     @Test
     void suspendingTheProjectStopsAllItsWorkspacesWithTheReasonShown() throws Exception {
-        Project project = fixtures.activeProject("ws-suspend");
+        Project project = fixtures.workspaceProject("ws-suspend");
         WorkspaceFixtures workspaces = new WorkspaceFixtures(fixtures, service);
         workspaces.started(project, "researcher", "one");
         workspaces.started(project, "pi", "two");
@@ -261,7 +272,7 @@ class WorkspaceLifecycleTest {
 
     @Test
     void thePiSeesAndMayStopAResearchersWorkspaceButNotStartOrDeleteIt() throws Exception {
-        Project project = fixtures.activeProject("ws-pi");
+        Project project = fixtures.workspaceProject("ws-pi");
         create(project, "researcher", "mine");
         mvc.perform(get("/api/v1/projects/{slug}/workspaces", project.slug()).with(as("pi")))
                 .andExpect(jsonPath("$[0].name").value("mine"));
@@ -275,14 +286,14 @@ class WorkspaceLifecycleTest {
 
     @Test
     void thePeriodicRunRepairsHandEditsAndRemovesWhatNoWorkspaceOwns() {
-        Project project = fixtures.activeProject("ws-periodic");
+        Project project = fixtures.workspaceProject("ws-periodic");
         String ns = namespace(project);
         new WorkspaceFixtures(fixtures, service).started(project, "researcher", "kept");
         StatefulSet edited = cluster.apps().statefulSets().inNamespace(ns).withName("ws-kept").get();
         edited.getSpec().setReplicas(3);
         edited.getSpec().getTemplate().getSpec().setAutomountServiceAccountToken(true);
         cluster.resource(edited).update();
-        WorkspaceImage image = WorkspaceSettings.defaults().interimTemplate();
+        WorkspaceImage image = images.find(WorkspaceFixtures.TEMPLATE).orElseThrow();
         StatefulSet stray = WorkspaceObjects.statefulSet(new WorkspaceSpec(ns, project.id(), project.slug(), "gone",
                 "researcher", image, image.defaultSize(), true, List.of(), "1Gi", null, null));
         cluster.resource(stray).create();

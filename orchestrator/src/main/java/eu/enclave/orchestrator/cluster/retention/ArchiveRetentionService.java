@@ -7,6 +7,7 @@ import eu.enclave.orchestrator.cluster.leader.ClusterLeadership;
 import eu.enclave.orchestrator.cluster.TeardownOutcome;
 import eu.enclave.orchestrator.cluster.TeardownOutcome.Result;
 import eu.enclave.orchestrator.project.ProjectService;
+import eu.enclave.orchestrator.secret.WorkspaceCredentials;
 import eu.enclave.platform.audit.AuditEvent;
 import eu.enclave.platform.audit.AuditTrail;
 import java.time.Clock;
@@ -46,11 +47,12 @@ public class ArchiveRetentionService {
     private final Clock clock;
     private final ArchiveRetention retention;
     private final ClusterLeadership leadership;
+    private final WorkspaceCredentials credentials;
 
     ArchiveRetentionService(ProjectDeletionRepository deletions, ProjectReconciler reconciler, ClusterSettings settings,
                             AuditTrail audit, PlatformTransactionManager transactionManager, Clock clock,
                             @Value("${" + ArchiveRetention.PROPERTY + ":P30D}") String retention,
-                            ClusterLeadership leadership) {
+                            WorkspaceCredentials credentials, ClusterLeadership leadership) {
         this.leadership = leadership;
         this.deletions = deletions;
         this.reconciler = reconciler;
@@ -59,6 +61,7 @@ public class ArchiveRetentionService {
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.retention = ArchiveRetention.parse(retention);
+        this.credentials = credentials;
     }
 
     /** The periodic entry point: only the leading replica deletes namespaces. */
@@ -105,6 +108,9 @@ public class ArchiveRetentionService {
             step.audit().forEach(action -> audit.record(new AuditEvent(ProjectService.SYSTEM, action, record.slug(),
                     "project:" + record.slug(), details(action, record))));
         });
+        if (outcome.result() == Result.DELETED || outcome.result() == Result.ABSENT) {
+            destroySecrets(record.slug());
+        }
         if (record.result() == Result.REFUSED || record.result() == Result.FAILED) {
             log.warn("Namespace {} of archived project '{}' is not deleted ({}): {}", record.namespace(),
                     record.slug(), record.result(), record.reason());
@@ -112,6 +118,18 @@ public class ArchiveRetentionService {
             log.info("Namespace {} of archived project '{}': {}", record.namespace(), record.slug(), record.result());
         }
         return record;
+    }
+
+    /**
+     * The namespace is gone: the project's secrets go too (audited {@code secret.project_destroyed}). When the store
+     * is unavailable the paths stay, logged; an admin sees them on the project's secrets page.
+     */
+    private void destroySecrets(String slug) {
+        try {
+            credentials.destroyProject(slug);
+        } catch (RuntimeException e) {
+            log.error("Destroying the secrets of archived project '{}' failed", slug, e);
+        }
     }
 
     private Map<String, Object> details(String action, ProjectDeletion record) {

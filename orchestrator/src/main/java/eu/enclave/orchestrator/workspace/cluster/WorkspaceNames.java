@@ -31,6 +31,11 @@ public final class WorkspaceNames {
         return workload(workspace) + "-desktop";
     }
 
+    /** Leased data-warehouse credentials, keys {@code username} and {@code password}. */
+    public static String databaseSecret(String workspace) {
+        return workload(workspace) + "-database";
+    }
+
     public static String home(String username) {
         return ClusterNames.safeLabel("home-" + username);
     }

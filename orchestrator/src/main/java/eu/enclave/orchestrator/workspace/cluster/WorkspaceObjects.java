@@ -40,7 +40,8 @@ import java.util.TreeMap;
  * A workspace on the cluster, as pure functions: spec in, objects out, in the order they are applied (the home
  * volume and the desktop Secret before the StatefulSet whose pod mounts them). The pod meets Pod Security
  * {@code restricted}, mounts no service account token, no host path, and only: the owner's home, the project
- * share and outbox, the approved datasets read-only, the desktop Secret and an emptyDir for {@code /tmp}.
+ * share and outbox, the approved datasets read-only, the desktop Secret, the database Secret when the project is
+ * linked to a database role, and an emptyDir for {@code /tmp}.
  */
 public final class WorkspaceObjects {
 
@@ -51,6 +52,8 @@ public final class WorkspaceObjects {
     public static final String SHARE_PATH = "/share";
     public static final String OUTBOX_PATH = "/outbox";
     public static final String SECRET_PATH = "/run/secrets/desktop";
+    public static final String DATABASE_SECRET_PATH = "/run/secrets/database";
+    public static final String USERNAME_KEY = "username";
     public static final String TMP_SIZE = "1Gi";
     private static final int SECRET_MODE = 0400;
 
@@ -63,6 +66,9 @@ public final class WorkspaceObjects {
         objects.add(home(spec));
         if (spec.desktopPassword() != null) {
             objects.add(desktopSecret(spec));
+        }
+        if (spec.database() && spec.databaseLogin() != null) {
+            objects.add(databaseSecret(spec));
         }
         objects.add(service(spec));
         objects.add(statefulSet(spec));
@@ -86,6 +92,18 @@ public final class WorkspaceObjects {
         String encoded = Base64.getEncoder().encodeToString(spec.desktopPassword().getBytes(StandardCharsets.UTF_8));
         return new SecretBuilder().withMetadata(meta(WorkspaceNames.desktopSecret(spec.name()), spec))
                 .withType("Opaque").withData(Map.of(WorkspaceNames.PASSWORD_KEY, encoded)).build();
+    }
+
+    public static Secret databaseSecret(WorkspaceSpec spec) {
+        Map<String, String> data = new TreeMap<>();
+        data.put(USERNAME_KEY, base64(spec.databaseLogin().username()));
+        data.put(WorkspaceNames.PASSWORD_KEY, base64(spec.databaseLogin().password()));
+        return new SecretBuilder().withMetadata(meta(WorkspaceNames.databaseSecret(spec.name()), spec))
+                .withType("Opaque").withData(data).build();
+    }
+
+    private static String base64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
     public static Service service(WorkspaceSpec spec) {
@@ -159,6 +177,9 @@ public final class WorkspaceObjects {
                 mount("outbox", OUTBOX_PATH, false),
                 mount("desktop-secret", SECRET_PATH, true),
                 mount("tmp", "/tmp", false)));
+        if (spec.database()) {
+            mounts.add(mount("database-secret", DATABASE_SECRET_PATH, true));
+        }
         for (DatasetMount dataset : spec.datasets()) {
             mounts.add(mount(datasetVolume(dataset), dataset.mountPath(), true));
         }
@@ -176,6 +197,11 @@ public final class WorkspaceObjects {
                         .endItem().endSecret().build(),
                 new VolumeBuilder().withName("tmp").withNewEmptyDir().withSizeLimit(new Quantity(TMP_SIZE))
                         .endEmptyDir().build()));
+        if (spec.database()) {
+            volumes.add(new VolumeBuilder().withName("database-secret").withNewSecret()
+                    .withSecretName(WorkspaceNames.databaseSecret(spec.name())).withDefaultMode(SECRET_MODE)
+                    .endSecret().build());
+        }
         for (DatasetMount dataset : spec.datasets()) {
             volumes.add(claim(datasetVolume(dataset), dataset.claimName(), true));
         }

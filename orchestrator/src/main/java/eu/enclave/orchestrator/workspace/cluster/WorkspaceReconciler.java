@@ -13,7 +13,11 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Makes one workspace's objects on the cluster match its spec, or removes them (never the home volume). Keeps
@@ -66,13 +70,34 @@ public final class WorkspaceReconciler {
                 .withName(WorkspaceNames.desktopSecret(workspace)).get()) != null;
     }
 
-    /** Deletes the StatefulSet, Service and Secret, when they are this project's; returns what was deleted. */
+    /** Whether the database Secret exists, so that the pod keeps mounting it between starts. */
+    public boolean hasDatabaseSecret(String namespace, String workspace) {
+        return retrier.call(() -> client.secrets().inNamespace(namespace)
+                .withName(WorkspaceNames.databaseSecret(workspace)).get()) != null;
+    }
+
+    /** Deletes the StatefulSet, Service and Secrets, when they are this project's; returns what was deleted. */
     public List<ObjectRef> remove(String namespace, UUID projectId, String workspace) {
         List<ObjectRef> removed = new ArrayList<>();
         remove(StatefulSet.class, namespace, WorkspaceNames.workload(workspace), projectId, removed);
         remove(Service.class, namespace, WorkspaceNames.workload(workspace), projectId, removed);
         remove(Secret.class, namespace, WorkspaceNames.desktopSecret(workspace), projectId, removed);
+        remove(Secret.class, namespace, WorkspaceNames.databaseSecret(workspace), projectId, removed);
         return removed;
+    }
+
+    /** The workspaces of the project whose running pod template mounts the claim: those that lose a dataset. */
+    public Set<String> mounting(String namespace, UUID projectId, String claimName) {
+        List<StatefulSet> sets = retrier.call(() -> client.apps().statefulSets().inNamespace(namespace)
+                .withLabels(ClusterNames.workspacePods()).list().getItems());
+        return sets.stream()
+                .filter(set -> ClusterNames.ownedBy(set.getMetadata().getLabels(), projectId))
+                .filter(set -> set.getSpec().getTemplate().getSpec().getVolumes().stream()
+                        .anyMatch(v -> v.getPersistentVolumeClaim() != null
+                                && claimName.equals(v.getPersistentVolumeClaim().getClaimName())))
+                .map(set -> set.getMetadata().getLabels().get(WorkspaceNames.WORKSPACE))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Every workspace StatefulSet on the cluster, to find those whose workspace no longer exists. */

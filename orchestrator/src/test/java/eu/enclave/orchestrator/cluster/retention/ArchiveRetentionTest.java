@@ -16,6 +16,7 @@ import eu.enclave.orchestrator.cluster.connection.ClusterConnection;
 import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.orchestrator.project.ProjectStatus;
+import eu.enclave.orchestrator.secret.WorkspaceCredentials;
 import eu.enclave.orchestrator.support.Fixtures;
 import eu.enclave.orchestrator.support.Fixtures.Audited;
 import eu.enclave.orchestrator.support.MutableClock;
@@ -57,6 +58,7 @@ class ArchiveRetentionTest {
     @Autowired PlatformTransactionManager transactions;
     @Autowired JdbcTemplate jdbc;
     @Autowired ClusterLeadership leadership;
+    @Autowired WorkspaceCredentials credentials;
 
     @AfterEach
     void reset() {
@@ -273,7 +275,7 @@ class ArchiveRetentionTest {
         ProjectReconciler reconciler = new ProjectReconciler(connection.client(), settings,
                 Retrier.standard(duration -> { }), clock);
         return new ArchiveRetentionService(deletions, reconciler, settings, audit, transactions, clock, retention,
-                leadership);
+                credentials, leadership);
     }
 
     private static ClusterLeadership follower() {
