@@ -14,7 +14,7 @@
     var data = root.dataset;
     /** Reasons that end the session for good: asking again would be refused again. */
     var FINAL = ['no-such-workspace', 'not-a-member', 'not-owner', 'project-not-active', 'workspace-not-running',
-        'bad-request', 'max-session', 'idle', 'workspace-ended', 'signed-out'];
+        'bad-request', 'max-session', 'idle', 'access-ended', 'workspace-ended', 'signed-out'];
     var MAX_ATTEMPTS = 6;
     /** Guacamole.Client's states (guacamole-common-js 1.5 exposes them only as numbers). */
     var CLIENT_CONNECTED = 3;

@@ -59,19 +59,49 @@ public class DesktopSessionService {
         }
     }
 
+    /**
+     * Whether an open session may go on: the same checks as at connection (a visible, active project; the owner,
+     * still a current member; a running workspace), asked again while it lasts. A refusal is audited like one at
+     * connection.
+     */
+    public boolean stillAllowed(CurrentUser user, Admission admission) {
+        try {
+            check(user, admission.projectSlug(), admission.workspace().name());
+            return true;
+        } catch (TunnelRefused refused) {
+            refused(user, admission.projectSlug(), admission.workspace().name(), refused);
+            return false;
+        }
+    }
+
     /** A request too malformed to name its workspace. */
     public void refusedBadRequest(CurrentUser user, TunnelRefused refused) {
         refused(user, null, null, refused);
     }
 
     private Admission authorise(CurrentUser user, ConnectRequest request) {
+        Allowed allowed = check(user, request.project(), request.workspace());
+        Project project = allowed.project();
+        DesktopWorkspace workspace = allowed.workspace();
+        DesktopSettings rules = settings.settings(project.id());
+        UUID sessionId = UUID.randomUUID();
+        Recording recording = rules.recordingEnabled()
+                ? Recording.of(defaults.recordingRoot(), project.slug(), sessionId.toString()) : null;
+        return new Admission(sessionId, project.slug(), project.id(), workspace, rules, recording,
+                workspaces.desktopPassword(workspace), clock.instant());
+    }
+
+    private record Allowed(Project project, DesktopWorkspace workspace) {
+    }
+
+    private Allowed check(CurrentUser user, String slug, String name) {
         Project project;
         try {
-            project = projects.get(user, request.project());
+            project = projects.get(user, slug);
         } catch (ApiException invisible) {
             throw new TunnelRefused(Refusal.NO_SUCH_WORKSPACE);
         }
-        DesktopWorkspace workspace = workspaces.find(project, request.workspace())
+        DesktopWorkspace workspace = workspaces.find(project, name)
                 .orElseThrow(() -> new TunnelRefused(Refusal.NO_SUCH_WORKSPACE));
         DesktopAccess access = policy.desktopAccess(user, project, workspace.ownerId());
         switch (access) {
@@ -83,12 +113,7 @@ public class DesktopSessionService {
         if (!workspace.running()) {
             throw new TunnelRefused(Refusal.WORKSPACE_NOT_RUNNING);
         }
-        DesktopSettings rules = settings.settings(project.id());
-        UUID sessionId = UUID.randomUUID();
-        Recording recording = rules.recordingEnabled()
-                ? Recording.of(defaults.recordingRoot(), project.slug(), sessionId.toString()) : null;
-        return new Admission(sessionId, project.slug(), project.id(), workspace, rules, recording,
-                workspaces.desktopPassword(workspace), clock.instant());
+        return new Allowed(project, workspace);
     }
 
     /** guacd accepted the connection: audited with the recording's location, recorded, reported as activity. */

@@ -11,6 +11,8 @@ enum CloseReason {
     WORKSPACE_ENDED("workspace-ended", null),
     MAX_SESSION("max-session", GuacamoleStatus.SESSION_TIMEOUT),
     IDLE("idle", GuacamoleStatus.SESSION_TIMEOUT),
+    /** Checked again while open: membership ended, project no longer active, or workspace stopped. */
+    ACCESS_ENDED("access-ended", GuacamoleStatus.CLIENT_FORBIDDEN),
     UPSTREAM_ERROR("upstream-error", GuacamoleStatus.UPSTREAM_ERROR),
     SERVER_STOPPING("server-stopping", GuacamoleStatus.SERVER_BUSY);
 

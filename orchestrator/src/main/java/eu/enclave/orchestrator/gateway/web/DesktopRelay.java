@@ -54,6 +54,10 @@ final class DesktopRelay {
         return admission;
     }
 
+    CurrentUser user() {
+        return user;
+    }
+
     /** The tunnel's UUID goes to the browser before anything guacd says; then the guacd side starts. */
     void start(Executor executor) throws IOException {
         browser.sendMessage(new TextMessage(new GuacamoleInstruction("", tunnel.getUUID().toString()).toString()));

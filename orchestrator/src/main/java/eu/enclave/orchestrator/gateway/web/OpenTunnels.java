@@ -21,15 +21,21 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenTunnels {
 
+    /** How often an open session's access is checked again: membership, project status, workspace running. */
+    static final long REAUTHORISE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
+
     private final Set<DesktopRelay> open = ConcurrentHashMap.newKeySet();
+    private final DesktopSessionService sessions;
+    private long lastReauthorisation = System.nanoTime();
     private final ExecutorService relays = Executors.newCachedThreadPool(named("desktop-relay-"));
     private final ScheduledExecutorService limits = Executors.newSingleThreadScheduledExecutor(named("desktop-limits-"));
 
     /**
-     * @param sessions not used here, but named so that this bean is destroyed before the service (and the
-     *                 database) through which closing sessions are audited
+     * @param sessions checks open sessions' access again; also makes this bean be destroyed before the service
+     *                 (and the database) through which closing sessions are audited
      */
     OpenTunnels(DesktopDefaults defaults, DesktopSessionService sessions) {
+        this.sessions = sessions;
         long every = defaults.limitCheckInterval().toMillis();
         limits.scheduleWithFixedDelay(this::enforceLimits, every, every, TimeUnit.MILLISECONDS);
     }
@@ -61,6 +67,23 @@ class OpenTunnels {
                 relay.enforceLimits(now);
             } catch (RuntimeException e) {
                 // one failing close must not stop the sweep; the next sweep tries again
+            }
+        }
+        if (now - lastReauthorisation >= REAUTHORISE_EVERY_NANOS) {
+            lastReauthorisation = now;
+            reauthorise();
+        }
+    }
+
+    /** Ends the sessions whose user may no longer use the workspace (removed member, suspended project, stopped). */
+    void reauthorise() {
+        for (DesktopRelay relay : List.copyOf(open)) {
+            try {
+                if (!sessions.stillAllowed(relay.user(), relay.admission())) {
+                    relay.close(CloseReason.ACCESS_ENDED);
+                }
+            } catch (RuntimeException e) {
+                // the database may be briefly away: the session goes on and the next check tries again
             }
         }
     }

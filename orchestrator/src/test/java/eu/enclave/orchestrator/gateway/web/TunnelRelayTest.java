@@ -190,6 +190,31 @@ class TunnelRelayTest extends PeerBackedGatewayTest {
     }
 
     @Test
+    void anOpenSessionIsCheckedAgainAndEndsOnceTheWorkspaceNoLongerRuns() throws Exception {
+        TunnelClient browser = TunnelClient.open(port, cookie, TunnelClient.query(project.slug(), "desk"))
+                .get(10, TimeUnit.SECONDS);
+        collectUntil(browser, new ArrayList<>(), "4.sync,");
+
+        open.reauthorise();
+        assertThat(browser.session.isOpen()).as("still allowed: the session goes on").isTrue();
+
+        long audit = fixtures.auditHead();
+        workspaces.register(project, "desk", fixtures.user("researcher"), false, DesktopProtocol.VNC, PASSWORD);
+        open.reauthorise();
+
+        assertThat(browser.awaitClose(10).getReason()).isEqualTo("access-ended");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.auditAfter(audit).stream()
+                .anyMatch(e -> e.action().equals("desktop.disconnected")));
+        assertThat(fixtures.auditAfter(audit)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("desktop.refused");
+            assertThat(e.details()).contains("workspace-not-running");
+        }).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("desktop.disconnected");
+            assertThat(e.details()).contains("\"reason\":\"access-ended\"");
+        });
+    }
+
+    @Test
     void whenGuacdEndsTheSessionTheBrowserIsClosedAndItIsAudited() throws Exception {
         TunnelClient browser = TunnelClient.open(port, cookie, TunnelClient.query(project.slug(), "desk"))
                 .get(10, TimeUnit.SECONDS);
