@@ -10,11 +10,18 @@ import eu.enclave.orchestrator.cluster.apply.ApplyResult.Action;
 import eu.enclave.orchestrator.cluster.apply.ObjectRef;
 import eu.enclave.orchestrator.cluster.apply.Retrier;
 import eu.enclave.orchestrator.cluster.bundle.ProjectBundle;
+import eu.enclave.orchestrator.workspace.DatasetMount;
+import eu.enclave.orchestrator.workspace.WorkspaceImage;
+import eu.enclave.orchestrator.workspace.WorkspaceSize;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceNames;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceObjects;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceSpec;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -193,7 +200,7 @@ abstract class ReconcileScenarios {
     }
 
     @Test
-    void theApiServerRefusesAPrivilegedPodInTheNamespaceButAdmitsARestrictedOne() {
+    void theApiServerRefusesAPrivilegedPodInTheNamespaceButAdmitsARestrictedOneAndEveryWorkspacePod() {
         String why = noAdmissionBecause();
         if (why != null) {
             System.out.println("SKIPPED (" + getClass().getSimpleName() + "): Pod Security admission: " + why);
@@ -210,6 +217,30 @@ abstract class ReconcileScenarios {
         // the namespace's Pod Security level and not something else about the pod.
         Pod admitted = client().pods().inNamespace(namespace).resource(restrictedPod()).dryRun().create();
         assertThat(admitted.getMetadata().getName()).isEqualTo("restricted");
+
+        // Every workspace pod the orchestrator makes (VNC and GPU templates, with datasets, the database Secret)
+        // is admitted as it is, from the StatefulSet's own template (dry run).
+        for (WorkspaceSpec workspace : workspacePods()) {
+            PodTemplateSpec template = WorkspaceObjects.statefulSet(workspace).getSpec().getTemplate();
+            Pod pod = new PodBuilder().withMetadata(template.getMetadata()).editMetadata()
+                    .withName(WorkspaceNames.pod(workspace.name())).endMetadata().withSpec(template.getSpec()).build();
+            Pod workspacePod = client().pods().inNamespace(namespace).resource(pod).dryRun().create();
+            assertThat(workspacePod.getMetadata().getName()).isEqualTo(WorkspaceNames.pod(workspace.name()));
+        }
+    }
+
+    private List<WorkspaceSpec> workspacePods() {
+        WorkspaceImage desktop = new WorkspaceImage("linux-desktop", "registry.example/ws/linux-desktop:1.0", "vnc",
+                5901, new WorkspaceSize("1", "2Gi", 0), new WorkspaceSize("4", "16Gi", 0), false, 1000);
+        WorkspaceImage gpu = new WorkspaceImage("linux-desktop-gpu", "registry.example/ws/linux-desktop-gpu:1.0",
+                "vnc", 5901, new WorkspaceSize("1", "2Gi", 1), new WorkspaceSize("8", "64Gi", 2), true, 1000);
+        List<DatasetMount> datasets = List.of(new DatasetMount("cohort", "ds-cohort", "/data/cohort"));
+        return List.of(
+                new WorkspaceSpec(namespace, spec.projectId(), spec.slug(), "desk", "remi", desktop,
+                        desktop.defaultSize(), true, datasets, "1Gi", null, "p".repeat(32), true,
+                        new WorkspaceSpec.DatabaseLogin("v-enclave-user", "q".repeat(32))),
+                new WorkspaceSpec(namespace, spec.projectId(), spec.slug(), "gpu", "remi", gpu, gpu.defaultSize(),
+                        true, List.of(), "1Gi", null, "p".repeat(32), false, null));
     }
 
     private ProjectReconciler reconciler() {
