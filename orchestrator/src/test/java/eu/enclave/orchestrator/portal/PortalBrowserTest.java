@@ -1,5 +1,6 @@
 package eu.enclave.orchestrator.portal;
 
+import static eu.enclave.orchestrator.support.HeadlessChromium.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.enclave.orchestrator.cluster.web.ClusterStatusStreams;
@@ -19,13 +20,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -173,22 +172,6 @@ class PortalBrowserTest {
         } catch (AssertionError | RuntimeException e) {
             browser.recordFailure("failure-live-status");
             throw e;
-        }
-    }
-
-    /**
-     * Reads from the live block, which a later update (another reconcile pass) may render again between finding an
-     * element and reading it: then it reads the new one.
-     */
-    private static <T> T live(Supplier<T> read) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return read.get();
-            } catch (StaleElementReferenceException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package eu.enclave.orchestrator.workspace;
 
+import static eu.enclave.orchestrator.support.HeadlessChromium.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.enclave.orchestrator.support.HeadlessChromium;
@@ -9,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -42,20 +42,20 @@ class WorkspacePortalBrowserTest {
 
             browser.element("workspace-name").sendKeys(name);
             browser.element("create-workspace-submit").click();
-            assertThat(browser.element("notice").getText()).contains("Workspace " + name + " created");
+            assertThat(live(() -> browser.element("notice").getText())).contains("Workspace " + name + " created");
             awaitStatusWithoutReload(name, "running", "Running");
             browser.snap("ws-01-running");
 
             browser.element("stop-" + name).click();
-            assertThat(browser.element("notice").getText()).contains(name + " is stopping");
+            assertThat(live(() -> browser.element("notice").getText())).contains(name + " is stopping");
             awaitStatusWithoutReload(name, "stopped", "Stopped");
-            assertThat(browser.element("start-" + name).isEnabled()).isTrue();
-            assertThat(browser.element("stop-" + name).isEnabled()).isFalse();
+            assertThat(live(() -> browser.element("start-" + name).isEnabled())).isTrue();
+            assertThat(live(() -> browser.element("stop-" + name).isEnabled())).isFalse();
             browser.snap("ws-02-stopped");
 
             browser.element("start-" + name).click();
             awaitStatusWithoutReload(name, "running", "Running");
-            assertThat(browser.element("stop-" + name).isEnabled()).isTrue();
+            assertThat(live(() -> browser.element("stop-" + name).isEnabled())).isTrue();
             browser.snap("ws-03-running-again");
         } catch (AssertionError | RuntimeException e) {
             browser.recordFailure("ws-failure");
@@ -68,14 +68,14 @@ class WorkspacePortalBrowserTest {
         JavascriptExecutor js = browser.driver();
         js.executeScript("window.enclaveTestMark = 'same page';");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        WebElement badge = browser.element("status-" + name);
-        while (!status.equals(badge.getDomAttribute("data-status"))) {
+        String shown;
+        while (!status.equals(shown = live(() -> browser.element("status-" + name).getDomAttribute("data-status")))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("status of " + name + " still " + badge.getDomAttribute("data-status"));
+                throw new AssertionError("status of " + name + " still " + shown);
             }
             sleep();
         }
-        assertThat(badge.getText()).isEqualTo(label);
+        assertThat(live(() -> browser.element("status-" + name).getText())).isEqualTo(label);
         assertThat(js.executeScript("return window.enclaveTestMark;")).as("no reload").isEqualTo("same page");
     }
 
