@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * written once, with {@code If-None-Match: *}, so that the same content is stored once even when two uploads of
  * it commit together. The locator is {@code sha256/<hex>}, as for the filesystem store.
  */
-public class S3BlobStore implements BlobStore {
+public class S3BlobStore implements BlobStore, AutoCloseable {
 
     public static final String KIND = "s3";
     private static final String LOCATOR_PREFIX = "sha256/";
@@ -106,6 +106,11 @@ public class S3BlobStore implements BlobStore {
         } catch (NoSuchUploadException e) {
             return false;
         }
+    }
+
+    @Override
+    public void close() {
+        s3.close();
     }
 
     S3Client client() {
