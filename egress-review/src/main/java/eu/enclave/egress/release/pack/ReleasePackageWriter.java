@@ -12,20 +12,19 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.commons.compress.archivers.zip.Zip64Mode;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
- * Writes one release package: a Zip64 archive streamed to any output stream in constant memory, whatever the
- * size of the outputs. Each output is read once, hashed as it is copied, and checked against the size and SHA-256
+ * Writes one release package: a zip streamed to any output stream in constant memory, whatever the size of the
+ * outputs, with Zip64 records wherever an entry, an offset or the count passes the classic limits (as the JDK
+ * writes them: readable by {@code unzip}, Python, 7-Zip and Java, streaming readers included). Each output is read once, hashed as it is copied, and checked against the size and SHA-256
  * it was approved with; on a mismatch the writer stops with {@link ContentMismatch} before {@code SHA256SUMS} is
  * signed, and the caller discards what was written (see {@link ReleasePackages#store}).
  */
 public final class ReleasePackageWriter {
 
     private static final int BUFFER = 1 << 16;
-    private static final int FILE_MODE = 0100644;
 
     private final ReleaseSigner signer;
 
@@ -42,56 +41,51 @@ public final class ReleasePackageWriter {
         MessageDigest packageDigest = sha256();
         List<PackageEntry> entries = new ArrayList<>();
         FileTime time = FileTime.from(contents.request().decidedAt());
-        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new DigestOutputStream(new Unclosed(counted),
-                packageDigest))) {
-            // Always: every entry carries its Zip64 fields, so the path a 10 GB output takes is the one every
-            // package takes, and streaming readers know the data descriptors' sizes are 8 bytes.
-            zip.setUseZip64(Zip64Mode.Always);
-            zip.setEncoding(StandardCharsets.UTF_8.name());
-            zip.setComment("Enclave release package of request " + contents.request().id() + ", signed by release key "
-                    + signer.keyId());
-
-            List<PackageEntry> documents = new ArrayList<>();
-            documents.add(entry(PackageLayout.CHECKS, contents.checksJson()));
-            documents.add(entry(PackageLayout.DECISIONS, contents.decisionsJson()));
-            if (contents.resultsJson() != null) {
-                documents.add(entry(PackageLayout.RESULTS, contents.resultsJson()));
-            }
-            byte[] crate = RoCrateMetadata.describe(contents.request(), contents.outputs(), documents, signer.keyId());
-            entries.add(writeBytes(zip, PackageLayout.CRATE, crate, time));
-            writeBytes(zip, PackageLayout.CHECKS, contents.checksJson(), time);
-            writeBytes(zip, PackageLayout.DECISIONS, contents.decisionsJson(), time);
-            if (contents.resultsJson() != null) {
-                writeBytes(zip, PackageLayout.RESULTS, contents.resultsJson(), time);
-            }
-            entries.addAll(documents);
-            for (ReleasedFile file : contents.outputs()) {
-                entries.add(writeOutput(zip, file, time));
-            }
-            String sums = Sha256Sums.format(entries);
-            byte[] sumsBytes = sums.getBytes(StandardCharsets.UTF_8);
-            writeBytes(zip, PackageLayout.SUMS, sumsBytes, time);
-            writeBytes(zip, PackageLayout.SIGNATURE, signer.sign(sumsBytes), time);
-            zip.finish();
-            zip.flush();
-            return new WrittenPackage(signer.keyId(), entries, sums, counted.count,
-                    HexFormat.of().formatHex(packageDigest.digest()));
+        // Not closed on failure: closing would finish the open entry and write a central directory, making a
+        // readable zip without SHA256SUMS. Left unfinished, what was written is no zip at all.
+        ZipOutputStream zip = new ZipOutputStream(new DigestOutputStream(new Unclosed(counted), packageDigest),
+                StandardCharsets.UTF_8);
+        zip.setComment("Enclave release package of request " + contents.request().id() + ", signed by release key "
+                + signer.keyId());
+        List<PackageEntry> documents = new ArrayList<>();
+        documents.add(entry(PackageLayout.CHECKS, contents.checksJson()));
+        documents.add(entry(PackageLayout.DECISIONS, contents.decisionsJson()));
+        if (contents.resultsJson() != null) {
+            documents.add(entry(PackageLayout.RESULTS, contents.resultsJson()));
         }
+        byte[] crate = RoCrateMetadata.describe(contents.request(), contents.outputs(), documents, signer.keyId());
+        entries.add(writeBytes(zip, PackageLayout.CRATE, crate, time));
+        writeBytes(zip, PackageLayout.CHECKS, contents.checksJson(), time);
+        writeBytes(zip, PackageLayout.DECISIONS, contents.decisionsJson(), time);
+        if (contents.resultsJson() != null) {
+            writeBytes(zip, PackageLayout.RESULTS, contents.resultsJson(), time);
+        }
+        entries.addAll(documents);
+        for (ReleasedFile file : contents.outputs()) {
+            entries.add(writeOutput(zip, file, time));
+        }
+        String sums = Sha256Sums.format(entries);
+        byte[] sumsBytes = sums.getBytes(StandardCharsets.UTF_8);
+        writeBytes(zip, PackageLayout.SUMS, sumsBytes, time);
+        writeBytes(zip, PackageLayout.SIGNATURE, signer.sign(sumsBytes), time);
+        zip.close();
+        return new WrittenPackage(signer.keyId(), entries, sums, counted.count,
+                HexFormat.of().formatHex(packageDigest.digest()));
     }
 
-    private static PackageEntry writeBytes(ZipArchiveOutputStream zip, String name, byte[] content, FileTime time)
+    private static PackageEntry writeBytes(ZipOutputStream zip, String name, byte[] content, FileTime time)
             throws IOException {
-        zip.putArchiveEntry(newEntry(name, time));
+        zip.putNextEntry(newEntry(name, time));
         zip.write(content);
-        zip.closeArchiveEntry();
+        zip.closeEntry();
         return entry(name, content);
     }
 
-    private static PackageEntry writeOutput(ZipArchiveOutputStream zip, ReleasedFile file, FileTime time)
+    private static PackageEntry writeOutput(ZipOutputStream zip, ReleasedFile file, FileTime time)
             throws IOException {
         MessageDigest digest = sha256();
         long size = 0;
-        zip.putArchiveEntry(newEntry(file.path(), time));
+        zip.putNextEntry(newEntry(file.path(), time));
         try (InputStream in = file.content().open()) {
             byte[] buffer = new byte[BUFFER];
             for (int n; (n = in.read(buffer)) != -1; ) {
@@ -110,15 +104,14 @@ public final class ReleasePackageWriter {
         if (!actual.equals(file.sha256())) {
             throw new ContentMismatch(file.path(), "sha256 " + file.sha256(), "sha256 " + actual);
         }
-        zip.closeArchiveEntry();
+        zip.closeEntry();
         return new PackageEntry(file.path(), size, actual);
     }
 
-    private static ZipArchiveEntry newEntry(String name, FileTime time) {
-        ZipArchiveEntry entry = new ZipArchiveEntry(name);
-        entry.setMethod(ZipArchiveEntry.DEFLATED);
+    private static ZipEntry newEntry(String name, FileTime time) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.DEFLATED);
         entry.setLastModifiedTime(time);
-        entry.setUnixMode(FILE_MODE);
         return entry;
     }
 
