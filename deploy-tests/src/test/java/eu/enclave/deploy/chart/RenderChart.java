@@ -1,0 +1,49 @@
+package eu.enclave.deploy.chart;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code ./enclave render-chart [--namespace NS] [--values FILE]}: prints the manifests the chart would install to
+ * standard output, through the Helm library (no helm binary), for review or {@code kubectl apply --dry-run=server}.
+ */
+public final class RenderChart {
+
+    private RenderChart() {
+    }
+
+    public static void main(String[] args) {
+        String namespace = EnclaveChart.NAMESPACE;
+        Path values = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if ((arg.equals("--namespace") || arg.equals("--values")) && i + 1 < args.length) {
+                String value = args[++i];
+                if (arg.equals("--namespace")) {
+                    namespace = value;
+                } else {
+                    values = Path.of(value).toAbsolutePath();
+                }
+            } else {
+                usage("unknown or incomplete argument: " + arg);
+            }
+        }
+        if (values != null && !Files.isRegularFile(values)) {
+            usage("--values " + values + ": no such file");
+        }
+        try {
+            System.out.print(EnclaveChart.render(namespace, values, Map.of()));
+            System.out.flush();
+        } catch (IllegalStateException e) {
+            System.err.println("render-chart: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void usage(String problem) {
+        System.err.println("render-chart: " + problem);
+        System.err.println("usage: ./enclave render-chart [--namespace NS] [--values FILE]");
+        System.exit(2);
+    }
+}
