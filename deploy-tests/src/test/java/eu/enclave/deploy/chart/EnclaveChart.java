@@ -37,7 +37,11 @@ public final class EnclaveChart {
     }
 
     public static Manifests manifests(Path values, Map<String, Object> overrides) {
-        return Manifests.parse(render(NAMESPACE, values, overrides));
+        return manifestsIn(NAMESPACE, values, overrides);
+    }
+
+    public static Manifests manifestsIn(String namespace, Path values, Map<String, Object> overrides) {
+        return Manifests.parse(render(namespace, values, overrides));
     }
 
     /** The default values' render, made once per test run (a render takes about a second). */

@@ -41,7 +41,7 @@ class PeerLabelsTest {
 
     @Test
     void theyFollowTheReleaseNamespace() {
-        Map<String, Object> elsewhere = cluster(Manifests.parse(EnclaveChart.render("tre-platform", null, Map.of())));
+        Map<String, Object> elsewhere = cluster(EnclaveChart.manifestsIn("tre-platform", null, Map.of()));
         for (String peer : new String[] {"guacd", "intake"}) {
             assertThat(unbracketed(section(elsewhere, peer).get("namespace-labels")))
                     .isEqualTo(Map.of("kubernetes.io/metadata.name", "tre-platform"));

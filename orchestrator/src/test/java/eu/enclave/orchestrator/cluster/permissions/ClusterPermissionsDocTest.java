@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import eu.enclave.orchestrator.cluster.ClusterPermissions;
 import eu.enclave.orchestrator.cluster.ClusterPermissions.Permission;
 import eu.enclave.orchestrator.cluster.ClusterPermissions.Scope;
-import eu.enclave.orchestrator.support.GeneratedText;
+import eu.enclave.platform.testing.GeneratedText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +19,13 @@ class ClusterPermissionsDocTest {
     @Test
     void the_cluster_page_lists_exactly_the_table() throws Exception {
         GeneratedText.assertBlock("docs/cluster.md", "<!-- generated from ClusterPermissions: begin -->",
-                "<!-- generated from ClusterPermissions: end -->", ClusterPermissionsDocs.clusterPage(), getClass());
+                "<!-- generated from ClusterPermissions: end -->", ClusterPermissionsDocs.clusterPage(), getClass(), "orchestrator");
     }
 
     @Test
     void the_chart_grants_exactly_the_table() throws Exception {
         GeneratedText.assertFile("helm/enclave/files/orchestrator-rbac.yaml", ClusterPermissionsDocs.chartRules(),
-                getClass());
+                getClass(), "orchestrator");
     }
 
     @Test

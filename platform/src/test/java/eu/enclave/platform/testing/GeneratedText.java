@@ -1,4 +1,4 @@
-package eu.enclave.orchestrator.support;
+package eu.enclave.platform.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Checks that a file of the repository holds what code generates, whole or between two marker lines; with
- * {@code -Dregenerate.docs=true} it rewrites the file instead of failing (as {@link MermaidDoc} does for diagrams).
+ * {@code -Dregenerate.docs=true} it rewrites the file instead of failing (as the orchestrator's MermaidDoc does for
+ * diagrams).
  */
 public final class GeneratedText {
 
@@ -23,9 +24,10 @@ public final class GeneratedText {
      * @param end       the marker line after it
      * @param generated what belongs between them
      * @param test      the test class, named in the regenerate command of the failure message
+     * @param module    the Maven module of that test
      */
-    public static void assertBlock(String file, String begin, String end, String generated, Class<?> test)
-            throws IOException {
+    public static void assertBlock(String file, String begin, String end, String generated, Class<?> test,
+                                   String module) throws IOException {
         Path path = repositoryFile(file);
         String text = Files.readString(path, StandardCharsets.UTF_8);
         int from = text.indexOf(begin + "\n");
@@ -36,26 +38,27 @@ public final class GeneratedText {
         if (text.substring(start, to).equals(generated)) {
             return;
         }
-        regenerateOrFail(path, file, text.substring(0, start) + generated + text.substring(to), test);
+        regenerateOrFail(path, file, text.substring(0, start) + generated + text.substring(to), test, module);
     }
 
     /** Checks that {@code file} is exactly {@code generated}. */
-    public static void assertFile(String file, String generated, Class<?> test) throws IOException {
+    public static void assertFile(String file, String generated, Class<?> test, String module) throws IOException {
         Path path = repositoryFile(file);
         String text = Files.isRegularFile(path) ? Files.readString(path, StandardCharsets.UTF_8) : null;
         if (generated.equals(text)) {
             return;
         }
-        regenerateOrFail(path, file, generated, test);
+        regenerateOrFail(path, file, generated, test, module);
     }
 
-    private static void regenerateOrFail(Path path, String file, String expected, Class<?> test) throws IOException {
+    private static void regenerateOrFail(Path path, String file, String expected, Class<?> test, String module)
+            throws IOException {
         if (Boolean.getBoolean("regenerate.docs")) {
             Files.writeString(path, expected, StandardCharsets.UTF_8);
             return;
         }
         fail(file + " is stale: it is not what " + test.getSimpleName() + " generates."
-                + "\nRegenerate it from the repository root with:\n    mvn -o -pl orchestrator -am test -Dtest="
+                + "\nRegenerate it from the repository root with:\n    mvn -o -pl " + module + " -am test -Dtest="
                 + test.getSimpleName() + " -Dsurefire.failIfNoSpecifiedTests=false -Dregenerate.docs=true");
     }
 
