@@ -46,6 +46,7 @@ podSelector:
 {{- define "enclave.flowMetadata" -}}
 metadata:
   name: enclave-{{ .name }}
+  namespace: {{ .root.Release.Namespace }}
   labels:
     app.kubernetes.io/part-of: enclave
     app.kubernetes.io/instance: {{ .root.Release.Name }}

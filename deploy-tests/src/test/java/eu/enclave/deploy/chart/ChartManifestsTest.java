@@ -136,8 +136,11 @@ class ChartManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renders")
-    void everyObjectCarriesTheStandardLabels(String name, Manifests manifests) {
+    void everyObjectCarriesTheStandardLabelsAndItsNamespace(String name, Manifests manifests) {
         for (HasMetadata object : manifests.objects()) {
+            boolean clusterScoped = object.getKind().startsWith("Cluster");
+            assertThat(object.getMetadata().getNamespace()).as(object.getKind() + " " + object.getMetadata().getName())
+                    .isEqualTo(clusterScoped ? null : EnclaveChart.NAMESPACE);
             assertThat(object.getMetadata().getLabels()).as(object.getKind() + " " + object.getMetadata().getName())
                     .containsEntry("app.kubernetes.io/part-of", "enclave")
                     .containsEntry("app.kubernetes.io/instance", EnclaveChart.RELEASE)

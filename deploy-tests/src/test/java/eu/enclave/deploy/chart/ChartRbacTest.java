@@ -43,8 +43,8 @@ class ChartRbacTest {
     void theRoleInTheReleaseNamespaceIsTheTablesLeaseRules() throws IOException {
         assertThat(MANIFESTS.all(Role.class)).singleElement().satisfies(role -> {
             assertThat(role.getMetadata().getName()).isEqualTo(ORCHESTRATOR);
-            // helm install -n puts it in the release namespace, where the orchestrator runs and its Lease is
-            assertThat(role.getMetadata().getNamespace()).isNull();
+            // the release namespace, where the orchestrator runs and its Lease is
+            assertThat(role.getMetadata().getNamespace()).isEqualTo(EnclaveChart.NAMESPACE);
             assertThat(role.getRules()).isEqualTo(table("platformNamespaceRules"));
         });
     }

@@ -1,12 +1,16 @@
 package eu.enclave.deploy.chart;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * {@code ./enclave render-chart [--namespace NS] [--values FILE]}: prints the manifests the chart would install to
- * standard output, through the Helm library (no helm binary), for review or {@code kubectl apply --dry-run=server}.
+ * {@code ./enclave render-chart [--namespace NS] [--values FILE]}: prints the manifests the chart would install, through
+ * the Helm library (no helm binary), for review or {@code kubectl apply --dry-run=server}. To standard output, or to
+ * the file named by the system property {@code render.output} (the launcher's way of keeping Maven's messages out of
+ * the manifests). A refused value or rule: its message on standard error, exit status 1.
  */
 public final class RenderChart {
 
@@ -32,11 +36,24 @@ public final class RenderChart {
         if (values != null && !Files.isRegularFile(values)) {
             usage("--values " + values + ": no such file");
         }
+        String manifests;
         try {
-            System.out.print(EnclaveChart.render(namespace, values, Map.of()));
-            System.out.flush();
+            manifests = EnclaveChart.render(namespace, values, Map.of());
         } catch (IllegalStateException e) {
             System.err.println("render-chart: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        String output = System.getProperty("render.output", "");
+        try {
+            if (output.isEmpty()) {
+                System.out.print(manifests);
+                System.out.flush();
+            } else {
+                Files.writeString(Path.of(output), manifests, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            System.err.println("render-chart: cannot write " + output + ": " + e.getMessage());
             System.exit(1);
         }
     }

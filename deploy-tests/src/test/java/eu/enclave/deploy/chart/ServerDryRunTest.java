@@ -76,6 +76,7 @@ class ServerDryRunTest {
         }
         for (Deployment deployment : manifests.all(Deployment.class)) {
             Pod pod = new PodBuilder().withNewMetadata().withName(deployment.getMetadata().getName() + "-dry-run")
+                    .withNamespace(namespace)
                     .withLabels(deployment.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
                     .withSpec(deployment.getSpec().getTemplate().getSpec()).build();
             dryRun(pod, refused);
@@ -86,8 +87,8 @@ class ServerDryRunTest {
     private static void dryRun(HasMetadata object, List<String> refused) {
         String name = object.getKind() + " " + object.getMetadata().getName();
         try {
-            boolean clusterScoped = object.getMetadata().getNamespace() == null && isClusterScoped(object);
-            var resource = clusterScoped ? client.resource(object) : client.resource(object).inNamespace(namespace);
+            // rendered for the test namespace, so every namespaced object names it
+            var resource = client.resource(object);
             try {
                 resource.dryRun().create();
             } catch (KubernetesClientException e) {
@@ -99,9 +100,5 @@ class ServerDryRunTest {
         } catch (KubernetesClientException e) {
             refused.add(name + ": " + e.getCode() + " " + e.getMessage());
         }
-    }
-
-    private static boolean isClusterScoped(HasMetadata object) {
-        return object.getKind().equals("ClusterRole") || object.getKind().equals("ClusterRoleBinding");
     }
 }
