@@ -5,6 +5,9 @@
 server:
   port: 8081
 enclave:
+  {{- if eq $e.storage.kind "filesystem" }}
+  data-directory: /var/lib/enclave/egress
+  {{- end }}
   intake:
     port: 8082
   orchestrator:
@@ -14,18 +17,25 @@ enclave:
     kind: {{ $e.storage.kind }}
     {{- if eq $e.storage.kind "filesystem" }}
     filesystem:
-      root: /var/lib/enclave/egress
+      # the egress volume; its staging/ and blobs/ are on it, one filesystem
+      directory: /var/lib/enclave/egress
     {{- else }}
     s3:
       endpoint: {{ $e.storage.s3.endpoint | quote }}
       bucket: {{ $e.storage.s3.bucket | quote }}
       region: {{ $e.storage.s3.region | quote }}
       path-style: {{ $e.storage.s3.pathStyle }}
+      {{- with $e.storage.s3.prefix }}
+      prefix: {{ . | quote }}
+      {{- end }}
       access-key-file: /etc/enclave/s3/access-key
       secret-key-file: /etc/enclave/s3/secret-key
     {{- end }}
   release:
     signing-key-file: /etc/enclave/release/signing-key.pem
+    {{- with $e.release.keyId }}
+    key-id: {{ . | quote }}
+    {{- end }}
     {{- if $e.release.pastKeysSecret }}
     past-keys-dir: /etc/enclave/release-past-keys
     {{- end }}
