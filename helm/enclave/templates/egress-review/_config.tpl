@@ -10,6 +10,10 @@ enclave:
   {{- end }}
   intake:
     port: 8082
+    max-file-size: {{ $e.intake.maxFileSize }}
+    max-files-per-request: {{ $e.intake.maxFilesPerRequest }}
+    max-bytes-per-project-per-day: {{ $e.intake.maxBytesPerProjectPerDay }}
+    upload-timeout: {{ $e.intake.uploadTimeout }}
   orchestrator:
     internal-url: {{ printf "http://%s.%s.svc:8083" (include "enclave.name" "orchestrator") .Release.Namespace | quote }}
     credential-file: /etc/enclave/internal-api/credential

@@ -66,13 +66,15 @@ public final class ClusterPermissions {
                     "the read-only dataset volumes made for a project's approvals (reclaim policy Retain: deleting"
                             + " the object never deletes the data); list and delete at pruning and teardown"),
             new Permission("StatefulSet", "apps", "statefulsets", Scope.CLUSTER, OWNED,
-                    "workspaces (WorkspaceReconciler), their status informer (WorkspaceStatusWatcher), suspension"
-                            + " scaling to zero (WorkloadScaler), the teardown's inventory"),
+                    "workspaces (WorkspaceReconciler), their status informer (WorkspaceStatusWatcher) and drift"
+                            + " watch (WorkspaceDriftWatch), suspension scaling to zero (WorkloadScaler), the teardown's"
+                            + " inventory"),
             new Permission("Deployment", "apps", "deployments", Scope.CLUSTER, List.of("get", "list", "update"),
                     "suspension scales a project's workload Deployments to zero (WorkloadScaler); list: the"
                             + " teardown's inventory"),
-            new Permission("Service", "", "services", Scope.CLUSTER, List.of("get", "create", "update", "delete"),
-                    "each workspace's desktop Service (WorkspaceReconciler)"),
+            new Permission("Service", "", "services", Scope.CLUSTER, OWNED,
+                    "each workspace's desktop Service (WorkspaceReconciler); list and watch: the leader repairs a"
+                            + " hand edit within seconds (WorkspaceDriftWatch, label enclave.eu/component=workspace)"),
             new Permission("Secret", "", "secrets", Scope.CLUSTER, List.of("get", "create", "update", "delete"),
                     "each workspace's desktop and database Secrets (WorkspaceReconciler); never listed or watched,"
                             + " so the orchestrator reads no Secret it did not name"),
@@ -82,7 +84,8 @@ public final class ClusterPermissions {
                     "the reason of a failed workspace (WorkspaceStatusWatcher)"),
             new Permission("Lease", "coordination.k8s.io", "leases", Scope.PLATFORM_NAMESPACE,
                     List.of("get", "create", "update"),
-                    "leader election between replicas (ClusterLeaderService, RenewalTrackingLock)"));
+                    "leader election between replicas (ClusterLeaderService, RenewalTrackingLock), in the namespace"
+                            + " the orchestrator runs in (the Namespace rule lets it create that one when missing)"));
 
     private ClusterPermissions() {
     }
