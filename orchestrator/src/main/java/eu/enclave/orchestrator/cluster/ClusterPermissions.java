@@ -83,9 +83,10 @@ public final class ClusterPermissions {
             new Permission("Event", "", "events", Scope.CLUSTER, List.of("list"),
                     "the reason of a failed workspace (WorkspaceStatusWatcher)"),
             new Permission("Lease", "coordination.k8s.io", "leases", Scope.PLATFORM_NAMESPACE,
-                    List.of("get", "create", "update"),
+                    List.of("get", "create", "patch"),
                     "leader election between replicas (ClusterLeaderService, RenewalTrackingLock), in the namespace"
-                            + " the orchestrator runs in (the Namespace rule lets it create that one when missing)"));
+                            + " the orchestrator runs in (the Namespace rule lets it create that one when missing);"
+                            + " Fabric8's lock renews and releases the claim with a JSON merge patch, never an update"));
 
     private ClusterPermissions() {
     }
