@@ -86,54 +86,19 @@ variable "vault_address" {
 }
 
 variable "platform" {
-  description = "The release's settings, as the enclave-release module takes them (see its README): image_registry, image_pull_secrets, image_digests, hosts, cluster_issuer, oidc, database_urls, egress_store, smtp, storage_classes, network, trust_ca_bundle."
-  type = object({
-    image_registry     = string
-    image_pull_secrets = list(string)
-    image_digests      = map(string)
-    hosts              = object({ orchestrator = string, egress_review = string })
-    cluster_issuer     = string
-    oidc               = object({ issuer_uri = string, roles_claim = string, accepted_acr = list(string) })
-    database_urls      = object({ orchestrator = string, egress_review = string })
-    egress_store       = object({ endpoint = string, bucket = string, region = string, path_style = bool })
-    smtp               = object({ host = string, port = number, username = string, from = string })
-    storage_classes    = object({ rwx = string, rwo = string })
-    network = object({
-      kubernetes_api    = list(string)
-      postgresql        = list(string)
-      vault             = list(string)
-      identity_provider = list(string)
-      smtp              = list(string)
-      s3                = list(string)
-    })
-    trust_ca_bundle = string
-  })
+  description = "The release's settings, as the enclave-release module takes them and validates them (see its README): image_registry, image_pull_secrets, image_digests, hosts, cluster_issuer, oidc, database_urls, egress_store, smtp, storage_classes, network, trust_ca_bundle."
+  type        = any
 
   validation {
-    condition     = length(var.platform.network.kubernetes_api) > 0 && length(var.platform.network.postgresql) > 0
-    error_message = "platform.network must name at least the Kubernetes API and PostgreSQL addresses."
+    condition     = length(setsubtract(["image_registry", "image_pull_secrets", "image_digests", "hosts", "cluster_issuer", "oidc", "database_urls", "egress_store", "smtp", "storage_classes", "network", "trust_ca_bundle"], keys(var.platform))) == 0
+    error_message = "platform must set every setting of the enclave-release module listed in its description."
   }
 }
 
 variable "warehouse" {
-  description = "The data warehouse whose credentials workspaces lease, as vault-enclave takes it (null: none)."
-  type = object({
-    name           = string
-    connection_url = string
-    username       = string
-    roles = map(object({
-      creation_statements   = list(string)
-      revocation_statements = list(string)
-      default_ttl           = number
-      max_ttl               = number
-    }))
-  })
-  default = null
-
-  validation {
-    condition     = var.warehouse == null || try(length(var.warehouse.roles) > 0, false)
-    error_message = "warehouse needs at least one role."
-  }
+  description = "The data warehouse whose credentials workspaces lease, as the vault-enclave module takes and validates it (null: none)."
+  type        = any
+  default     = null
 }
 
 variable "warehouse_password" {
