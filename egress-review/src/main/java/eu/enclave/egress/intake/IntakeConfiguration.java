@@ -1,5 +1,6 @@
 package eu.enclave.egress.intake;
 
+import eu.enclave.egress.checks.OutputChecker;
 import eu.enclave.egress.orchestrator.Orchestrator;
 import eu.enclave.platform.audit.AuditTrail;
 import eu.enclave.platform.web.Problems;
@@ -58,6 +59,11 @@ class IntakeConfiguration {
     @Bean
     IntakeAudit intakeAudit(AuditTrail trail, PlatformTransactionManager transactions) {
         return new IntakeAudit(trail, transactions);
+    }
+
+    @Bean
+    TextScreen textScreen(OutputChecker checker) {
+        return new TextScreen(checker);
     }
 
     @Bean

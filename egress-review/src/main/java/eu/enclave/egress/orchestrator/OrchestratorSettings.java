@@ -21,6 +21,7 @@ public record OrchestratorSettings(URI internalUrl, Path credentialFile, Duratio
 
     public OrchestratorSettings {
         internalUrl = internalUrl == null ? URI.create("http://localhost:8083") : internalUrl;
+        credentialFile = credentialFile == null || credentialFile.toString().isBlank() ? null : credentialFile;
         cacheTtl = cacheTtl == null ? MAX_CACHE_TTL : cacheTtl;
         timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
         if (cacheTtl.isNegative() || cacheTtl.compareTo(MAX_CACHE_TTL) > 0) {
