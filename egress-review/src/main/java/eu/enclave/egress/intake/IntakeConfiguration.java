@@ -4,6 +4,7 @@ import eu.enclave.egress.checks.OutputChecker;
 import eu.enclave.egress.orchestrator.Orchestrator;
 import eu.enclave.platform.audit.AuditTrail;
 import eu.enclave.platform.web.Problems;
+import jakarta.servlet.DispatcherType;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -53,6 +54,7 @@ class IntakeConfiguration {
                 new IntakePortFilter(connector));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
 

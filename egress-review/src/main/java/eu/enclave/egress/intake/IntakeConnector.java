@@ -28,7 +28,12 @@ public class IntakeConnector implements WebServerFactoryCustomizer<TomcatServlet
         // "100 Continue" only once the controller starts reading: a client that sends "Expect: 100-continue" learns
         // of a refusal made from the headers (token, name, size, limits) before it sends any byte of the file
         intake.setProperty("continueResponseTiming", "onRead");
+        // an encoded '/' or '\' reaches the application's firewall, which refuses it with a problem response (Tomcat's
+        // own refusal is an HTML page the CLI cannot read)
+        intake.setEncodedSolidusHandling("passthrough");
+        intake.setEncodedReverseSolidusHandling("passthrough");
         factory.addAdditionalConnectors(intake);
+        factory.addContextCustomizers(context -> ApiErrorReportValve.install(context.getParent()));
         this.connector = intake;
     }
 

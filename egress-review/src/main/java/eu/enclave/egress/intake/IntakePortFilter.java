@@ -1,7 +1,9 @@
 package eu.enclave.egress.intake;
 
 import eu.enclave.platform.web.Problems;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,9 +27,26 @@ public class IntakePortFilter extends OncePerRequestFilter {
         this.connector = connector;
     }
 
+    /**
+     * Error dispatches on the intake port too: when the container itself ends a call in error (a body cut short while
+     * it was read), the answer is a problem, not the people's port's error page.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            if (connector.isIntake(request.getLocalPort())) {
+                writeError(request, response);
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
         boolean intakePath = isIntakePath(request.getRequestURI()) && isIntakePath(servletPath(request));
         boolean mentionsIntake = startsLikeIntake(request.getRequestURI()) || startsLikeIntake(servletPath(request));
         if (connector.isIntake(request.getLocalPort())) {
@@ -42,6 +61,19 @@ public class IntakePortFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static void writeError(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.valueOf(c)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        Problems.write(request, response, status, status.is4xxClientError()
+                ? "body: could not be read to its end (cut short or malformed); nothing was stored."
+                : "The call could not be completed; nothing was stored.");
     }
 
     private static String servletPath(HttpServletRequest request) {

@@ -346,6 +346,11 @@ public final class OrchestratorPeer implements AutoCloseable {
             return token;
         }
 
+        /** The current start's token (null before the first start). */
+        public String token() {
+            return currentToken;
+        }
+
         public PeerWorkspace stop() {
             running = false;
             return this;

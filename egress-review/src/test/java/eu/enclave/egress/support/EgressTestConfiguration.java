@@ -15,4 +15,11 @@ public class EgressTestConfiguration {
     MutableClock testClock() {
         return new MutableClock(ZoneOffset.UTC);
     }
+
+    /** In place of the checks engine (whichever is installed), so that tests script the checks' results. */
+    @Bean
+    @Primary
+    ScriptedOutputChecker scriptedOutputChecker() {
+        return new ScriptedOutputChecker();
+    }
 }

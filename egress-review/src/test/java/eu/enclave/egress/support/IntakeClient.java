@@ -127,7 +127,11 @@ public final class IntakeClient {
                 Map.of("Content-Type", "application/octet-stream"));
     }
 
-    /** Any call on the intake port; {@code headers} as given. */
+    /**
+     * Any call on the intake port; {@code headers} as given. (No {@code Expect: 100-continue}: Java 17's client waits
+     * for ever when the answer is a refusal rather than "100 Continue"; refusals of large bodies are read with
+     * {@link RawHttp}.)
+     */
     public Answer send(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(120)).method(method, body);
