@@ -37,7 +37,7 @@ class IntakeBadInputTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Value("${enclave.storage.filesystem.root}")
+    @Value("${enclave.storage.filesystem.directory}")
     Path storage;
 
     private IntakeFixtures f;

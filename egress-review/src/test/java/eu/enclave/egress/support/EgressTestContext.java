@@ -27,7 +27,7 @@ public class EgressTestContext implements ApplicationContextInitializer<Configur
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("egress-test", Map.of(
                 "enclave.orchestrator.internal-url", peer.url(),
                 "enclave.orchestrator.credential-file", peer.credentialFile().toString(),
-                "enclave.storage.filesystem.root", blobs.toString())));
+                "enclave.storage.filesystem.directory", blobs.toString())));
     }
 
     private static void deleteTree(Path root) {
