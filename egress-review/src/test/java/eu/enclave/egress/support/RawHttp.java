@@ -1,12 +1,16 @@
 package eu.enclave.egress.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HTTP/1.1 by hand on a socket, for what a well-behaved client never sends: a body cut short, or a body the server
@@ -41,13 +45,57 @@ public final class RawHttp {
             out.write((head + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> copy(body, out, sendBytes, socket,
                     chunked));
-            byte[] reply = socket.getInputStream().readAllBytes();
+            String text = readReply(socket.getInputStream());
+            socket.close(); // ends the body still being sent, if any
             sending.handle((ok, error) -> null).join();
-            String text = new String(reply, StandardCharsets.UTF_8);
             return new Reply(text.startsWith("HTTP/1.1 ") ? Integer.parseInt(text.substring(9, 12)) : -1, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The status line, headers and body of one reply (by its Content-Length, chunks, or until the end). */
+    private static String readReply(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        int b;
+        while (matched < 4 && (b = in.read()) >= 0) {
+            head.write(b);
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        String headers = head.toString(StandardCharsets.ISO_8859_1);
+        String lower = headers.toLowerCase(Locale.ROOT);
+        Matcher length = Pattern.compile("content-length: *(\\d+)").matcher(lower);
+        byte[] body;
+        if (length.find()) {
+            body = in.readNBytes(Integer.parseInt(length.group(1)));
+        } else if (lower.contains("transfer-encoding: chunked")) {
+            ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+            while (true) {
+                String size = line(in);
+                int n = size.isEmpty() ? 0 : Integer.parseInt(size.split(";")[0].strip(), 16);
+                if (n == 0) {
+                    break;
+                }
+                chunks.write(in.readNBytes(n));
+                line(in);
+            }
+            body = chunks.toByteArray();
+        } else {
+            body = in.readAllBytes();
+        }
+        return headers + new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     private static void copy(InputStream body, OutputStream out, long limit, Socket socket, boolean chunked) {
