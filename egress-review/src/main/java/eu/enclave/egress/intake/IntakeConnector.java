@@ -1,6 +1,10 @@
 package eu.enclave.egress.intake;
 
 import org.apache.catalina.connector.Connector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
@@ -9,7 +13,10 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
  * project's NetworkPolicy allows nothing else), and {@link IntakePortFilter} keeps each port to its own paths. With
  * port 0 the listener takes a free port, which {@link #port()} tells once the server has started.
  */
-public class IntakeConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+public class IntakeConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>,
+        ApplicationListener<WebServerInitializedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeConnector.class);
 
     private final IntakeSettings settings;
     private volatile Connector connector;
@@ -41,6 +48,13 @@ public class IntakeConnector implements WebServerFactoryCustomizer<TomcatServlet
     public int port() {
         Connector current = connector;
         return current == null ? -1 : current.getLocalPort();
+    }
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        if (connector != null && event.getApplicationContext().getParent() == null) {
+            log.info("Intake API (workspaces only, egress token) listening on port {}", port());
+        }
     }
 
     boolean isIntake(int localPort) {
