@@ -2,7 +2,6 @@ package eu.enclave.egress.intake;
 
 import eu.enclave.egress.apidoc.EgressApiDocumentation;
 import eu.enclave.egress.apidoc.ProblemResponses;
-import eu.enclave.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,8 +11,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,12 +46,7 @@ class IntakeChecksApiController {
                                           @Parameter(description = "Whether it would be a supporting file")
                                           @RequestParam(defaultValue = "false") boolean supporting,
                                           HttpServletRequest request) {
-        return audit.audited(caller, "intake.checks", null, () -> {
-            try (InputStream body = request.getInputStream()) {
-                return checks.check(caller, name, supporting, request.getContentLengthLong(), body);
-            } catch (IOException e) {
-                throw ApiException.invalid("body", "could not be read");
-            }
-        });
+        return audit.audited(caller, "intake.checks", null, () -> IntakeFileApiController.withBody(request,
+                body -> checks.check(caller, name, supporting, request.getContentLengthLong(), body)));
     }
 }

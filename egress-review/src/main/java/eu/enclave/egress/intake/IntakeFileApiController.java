@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,13 +60,8 @@ class IntakeFileApiController {
     ResponseEntity<FileView> upload(IntakeCaller caller, @PathVariable UUID id,
                                     @Parameter(description = "The file's name (NFC; no path, no leading dot, ...)")
                                     @PathVariable String name, HttpServletRequest request) {
-        UploadService.Stored stored = audit.audited(caller, "request.file_upload", id, () -> {
-            try (InputStream body = request.getInputStream()) {
-                return uploads.upload(caller, id, name, UploadHeaders.from(request), body);
-            } catch (IOException e) {
-                throw ApiException.invalid("body", "could not be read");
-            }
-        });
+        UploadService.Stored stored = audit.audited(caller, "request.file_upload", id, () -> withBody(request,
+                body -> uploads.upload(caller, id, name, UploadHeaders.from(request), body)));
         return answer(id, stored);
     }
 
@@ -80,14 +76,18 @@ class IntakeFileApiController {
     @ProblemResponses({400, 401, 403, 404, 408, 409, 413, 415, 503})
     ResponseEntity<FileView> version(IntakeCaller caller, @PathVariable UUID id, @PathVariable UUID fileId,
                                      HttpServletRequest request) {
-        UploadService.Stored stored = audit.audited(caller, "request.file_version", id, () -> {
-            try (InputStream body = request.getInputStream()) {
-                return uploads.newVersion(caller, id, fileId, UploadHeaders.from(request), body);
-            } catch (IOException e) {
-                throw ApiException.invalid("body", "could not be read");
-            }
-        });
+        UploadService.Stored stored = audit.audited(caller, "request.file_version", id, () -> withBody(request,
+                body -> uploads.newVersion(caller, id, fileId, UploadHeaders.from(request), body)));
         return answer(id, stored);
+    }
+
+    /** Runs {@code use} on the request's raw body (never spooled, never buffered whole). */
+    static <T> T withBody(HttpServletRequest request, Function<InputStream, T> use) {
+        try (InputStream body = request.getInputStream()) {
+            return use.apply(body);
+        } catch (IOException e) {
+            throw ApiException.invalid("body", "could not be read");
+        }
     }
 
     private static ResponseEntity<FileView> answer(UUID requestId, UploadService.Stored stored) {

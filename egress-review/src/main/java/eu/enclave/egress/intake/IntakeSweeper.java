@@ -1,15 +1,12 @@
 package eu.enclave.egress.intake;
 
+import eu.enclave.egress.scheduling.PeriodicWork;
 import eu.enclave.egress.storage.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +15,7 @@ import org.springframework.stereotype.Component;
  * checks left by a crash, and idempotency keys past their retention. Runs at startup, then every sweep interval.
  */
 @Component
-public class IntakeSweeper implements SmartLifecycle {
+public class IntakeSweeper extends PeriodicWork {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeSweeper.class);
 
@@ -27,9 +24,9 @@ public class IntakeSweeper implements SmartLifecycle {
     private final CheckScratch scratch;
     private final IntakeSettings settings;
     private final Clock clock;
-    private ScheduledExecutorService executor;
 
     IntakeSweeper(BlobStore blobs, IdempotencyKeys keys, CheckScratch scratch, IntakeSettings settings, Clock clock) {
+        super("intake-sweeper", settings.sweepInterval(), true);
         this.blobs = blobs;
         this.keys = keys;
         this.scratch = scratch;
@@ -59,35 +56,8 @@ public class IntakeSweeper implements SmartLifecycle {
     public record Swept(int stagedUploads, int checkFiles, int idempotencyKeys) {
     }
 
-    private void sweepQuietly() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            log.warn("The intake sweep failed; trying again in {}", settings.sweepInterval(), e);
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "intake-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::sweepQuietly, 0, settings.sweepInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    protected void runOnce() {
+        sweep();
     }
 }

@@ -30,15 +30,26 @@ public final class IntakeClient {
 
     private final int port;
     private final String token;
+    private final Duration timeout;
 
     public IntakeClient(int port, String token) {
+        this(port, token, Duration.ofMinutes(2));
+    }
+
+    private IntakeClient(int port, String token, Duration timeout) {
         this.port = port;
         this.token = token;
+        this.timeout = timeout;
     }
 
     /** The same port with another token (null: none). */
     public IntakeClient withToken(String other) {
-        return new IntakeClient(port, other);
+        return new IntakeClient(port, other, timeout);
+    }
+
+    /** The same client, waiting at most {@code other} for each answer (a benchmark's 10 GB upload takes minutes). */
+    public IntakeClient withTimeout(Duration other) {
+        return new IntakeClient(port, token, other);
     }
 
     /** One answer of the service. */
@@ -134,7 +145,7 @@ public final class IntakeClient {
      */
     public Answer send(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(120)).method(method, body);
+                .timeout(timeout).method(method, body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
