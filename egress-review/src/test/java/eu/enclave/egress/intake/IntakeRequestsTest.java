@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.enclave.egress.checks.queue.CheckQueue;
 import eu.enclave.egress.support.EgressServiceTest;
 import eu.enclave.egress.support.IntakeClient.Answer;
+import eu.enclave.egress.support.SubmittedEvents;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -28,6 +29,9 @@ class IntakeRequestsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SubmittedEvents events;
 
     private IntakeFixtures f;
 
@@ -74,6 +78,12 @@ class IntakeRequestsTest {
         assertThat(jdbc.queryForObject("SELECT policy_text FROM requests WHERE id = ?::uuid", String.class, id))
                 .startsWith("{\"allowedTypes\":");
 
+        assertThat(events.seen()).filteredOn(e -> e.event().requestId().toString().equals(id)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.statusSeenByAnotherConnection()).as("published after the commit").isEqualTo("submitted");
+                    assertThat(e.event().project()).isEqualTo(f.project.slug());
+                    assertThat(e.event().fileIds()).hasSize(3);
+                });
         assertThat(checks.runPending()).isGreaterThanOrEqualTo(1);
         JsonNode view = f.client.get(id).json();
         for (JsonNode file : view.path("files")) {

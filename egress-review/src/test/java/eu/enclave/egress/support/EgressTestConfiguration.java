@@ -2,6 +2,7 @@ package eu.enclave.egress.support;
 
 import eu.enclave.platform.testing.MutableClock;
 import java.time.ZoneOffset;
+import javax.sql.DataSource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -14,6 +15,11 @@ public class EgressTestConfiguration {
     @Primary
     MutableClock testClock() {
         return new MutableClock(ZoneOffset.UTC);
+    }
+
+    @Bean
+    SubmittedEvents submittedEvents(DataSource dataSource) {
+        return new SubmittedEvents(dataSource);
     }
 
     /** In place of the checks engine (whichever is installed), so that tests script the checks' results. */
