@@ -16,7 +16,11 @@ import eu.enclave.orchestrator.workspace.WorkspaceSize;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceNames;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceObjects;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceSpec;
+import eu.enclave.orchestrator.cluster.leader.ClusterLeaderService;
+import eu.enclave.orchestrator.cluster.leader.LeaderElectionSettings;
+import eu.enclave.platform.audit.AuditTrail;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -29,14 +33,17 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 /**
  * The reconcile scenarios, written once and run against every target: Fabric8's CRUD mock server (always),
@@ -50,7 +57,7 @@ abstract class ReconcileScenarios {
     static final String RUN_PREFIX = "enclave-it-" + UUID.randomUUID().toString().substring(0, 6) + "-";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private final ClusterSettings settings = new ClusterSettings(RUN_PREFIX, null, null, null, null, null);
+    private final ClusterSettings settings = new ClusterSettings(RUN_PREFIX, null, null, null, null, null, null);
     private ProjectClusterSpec spec;
     private String namespace;
 
@@ -226,6 +233,32 @@ abstract class ReconcileScenarios {
                     .withName(WorkspaceNames.pod(workspace.name())).endMetadata().withSpec(template.getSpec()).build();
             Pod workspacePod = client().pods().inNamespace(namespace).resource(pod).dryRun().create();
             assertThat(workspacePod.getMetadata().getName()).isEqualTo(WorkspaceNames.pod(workspace.name()));
+        }
+    }
+
+    @Test
+    void aLeaseCannotBeMadeInAMissingNamespaceAndLeaderElectionCreatesTheNamespaceThenLeads() {
+        String leaseNamespace = namespace + "-lease";
+        try {
+            assertThatThrownBy(() -> client().resource(new LeaseBuilder().withNewMetadata().withName("probe")
+                    .withNamespace(leaseNamespace).endMetadata().withNewSpec().withHolderIdentity("probe").endSpec()
+                    .build()).create()).isInstanceOfSatisfying(KubernetesClientException.class,
+                            e -> assertThat(e.getCode()).as("a fresh cluster's answer").isEqualTo(404));
+            ClusterLeaderService leadership = new ClusterLeaderService(client(), new LeaderElectionSettings(true,
+                    leaseNamespace, null, Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMillis(200),
+                    "scenario-" + spec.slug()), Mockito.mock(AuditTrail.class), event -> { });
+            try {
+                leadership.prepare();
+                leadership.start();
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(leadership::isLeader);
+                assertThat(leadership.cannotLeadBecause()).isEmpty();
+                assertThat(client().leases().inNamespace(leaseNamespace).withName("enclave-orchestrator").get())
+                        .isNotNull();
+            } finally {
+                leadership.stop();
+            }
+        } finally {
+            client().namespaces().withName(leaseNamespace).delete();
         }
     }
 
