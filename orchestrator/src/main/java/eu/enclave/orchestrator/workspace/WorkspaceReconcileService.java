@@ -164,7 +164,8 @@ public class WorkspaceReconcileService {
                     workspaces.find(change.projectId(), change.name()).ifPresent(w -> reconcile(w, change.started()));
                 }
                 if (!change.started()) {
-                    databaseCredentials.revokeWorkspace(change.slug(), change.name());
+                    databaseCredentials.revokeWorkspaceOrDefer(change.slug(), change.name(),
+                            change.deleted() ? "workspace deleted" : "workspace stopped");
                 }
             } catch (RuntimeException e) {
                 log.error("Applying workspace '{}' of project '{}' failed; retrying at the next interval",
@@ -182,10 +183,10 @@ public class WorkspaceReconcileService {
         if (change.to() != ProjectStatus.ACTIVE) {
             service.stopAllOf(change.projectId(), "project " + change.to());
             try {
-                databaseCredentials.revokeProject(change.slug());
+                databaseCredentials.revokeProjectOrDefer(change.slug(), "project " + change.to());
             } catch (RuntimeException e) {
-                log.error("Revoking the database leases of project '{}' failed; they expire on their own",
-                        change.slug(), e);
+                log.error("Revoking the database leases of project '{}' failed; the periodic pass and the"
+                        + " pending-operation retries try again", change.slug(), e);
             }
         }
     }
@@ -276,6 +277,10 @@ public class WorkspaceReconcileService {
                             "could not apply " + outcome.failure());
                     return;
                 }
+                if (!workspace.wantsToRun()) {
+                    // its credentials are revoked at the stop: nothing of them stays on the cluster either
+                    reconciler.removeDatabaseSecret(namespace, workspace.projectId(), workspace.name());
+                }
             }
         } catch (SecretStoreUnavailable e) {
             // thrown before anything is written to the cluster: no Secret or StatefulSet without a stored password
@@ -297,7 +302,7 @@ public class WorkspaceReconcileService {
 
     /**
      * A start of a workspace whose project is linked to a database role leases credentials for it (revoked at the
-     * stop); between starts the pod keeps mounting the Secret it has.
+     * stop, when its Secret is deleted too); while it runs the pod keeps mounting the Secret it has.
      */
     private WorkspaceSpec withDatabase(WorkspaceSpec spec, Workspace workspace, boolean started) {
         Optional<String> role = databaseRoles.roleOf(workspace.projectId());
@@ -307,6 +312,9 @@ public class WorkspaceReconcileService {
         if (started && workspace.wantsToRun()) {
             LeasedCredentials leased = databaseCredentials.lease(workspace.slug(), workspace.name(), role.get());
             return spec.withDatabase(true, new WorkspaceSpec.DatabaseLogin(leased.username(), leased.password()));
+        }
+        if (!workspace.wantsToRun()) {
+            return spec.withDatabase(false, null); // a stopped workspace mounts no credentials
         }
         return spec.withDatabase(reconciler.hasDatabaseSecret(spec.namespace(), workspace.name()), null);
     }
