@@ -2,6 +2,7 @@ package eu.enclave.orchestrator.gateway;
 
 import eu.enclave.orchestrator.access.AccessPolicy;
 import eu.enclave.orchestrator.access.DesktopAccess;
+import eu.enclave.orchestrator.cluster.leader.ClusterLeadership;
 import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.platform.audit.AuditEvent;
@@ -11,6 +12,7 @@ import eu.enclave.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,10 +36,12 @@ public class DesktopSessionService {
     private final SessionActivity activity;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ClusterLeadership replica;
 
     DesktopSessionService(ProjectService projects, AccessPolicy policy, DesktopWorkspaces workspaces,
                           DesktopSettingsService settings, DesktopDefaults defaults, DesktopSessionRepository sessions,
-                          SessionActivity activity, AuditTrail audit, Clock clock) {
+                          SessionActivity activity, AuditTrail audit, Clock clock, ClusterLeadership replica) {
+        this.replica = replica;
         this.projects = projects;
         this.policy = policy;
         this.workspaces = workspaces;
@@ -129,7 +133,7 @@ public class DesktopSessionService {
             details.put("recordingPath", admission.recording().path());
             details.put("recordingName", admission.recording().name());
         }
-        sessions.opened(admission, user.username(), clock.instant());
+        sessions.opened(admission, user.username(), clock.instant(), replica.identity());
         audit.record(new AuditEvent(user.username(), "desktop.connected", admission.projectSlug(),
                 target(admission), details));
         activity.opened(admission.workspace().id(), user);
@@ -142,6 +146,11 @@ public class DesktopSessionService {
     public void unreachable(CurrentUser user, Admission admission, String message) {
         refused(user, admission.projectSlug(), admission.workspace().name(),
                 new TunnelRefused(Refusal.DESKTOP_UNREACHABLE), message);
+    }
+
+    /** The sessions this replica relays are still open: renewed so that no other replica takes them for gone. */
+    public void stillOpen(Collection<UUID> sessionIds) {
+        sessions.stillOpen(sessionIds);
     }
 
     @Transactional

@@ -63,6 +63,11 @@ final class DesktopRelay {
         return admission;
     }
 
+    /** Whether the desktop was reached (its first frame relayed) and the session is still open. */
+    synchronized boolean connected() {
+        return connected && !closed.get();
+    }
+
     CurrentUser user() {
         return user;
     }
