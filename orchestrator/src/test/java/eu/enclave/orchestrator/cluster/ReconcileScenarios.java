@@ -133,9 +133,7 @@ abstract class ReconcileScenarios {
     void aWorkspaceAppliedAgainWritesNothingAndAHandEditOfItsStatefulSetIsReverted() {
         reconciler().reconcile(spec);
         WorkspaceSpec desk = workspacePods().get(0);
-        WorkspaceSpec stopped = new WorkspaceSpec(desk.namespace(), desk.projectId(), desk.slug(), desk.name(),
-                desk.owner(), desk.image(), desk.size(), false, List.of(), desk.homeSize(), null,
-                desk.desktopPassword());
+        WorkspaceSpec stopped = stopped(desk);
         assertThat(workspaces(client()).apply(stopped).converged()).isTrue();
         WorkspaceSpec unchanged = stopped.withPassword(null);
         AtomicInteger reads = new AtomicInteger();
@@ -169,9 +167,7 @@ abstract class ReconcileScenarios {
     void aHandEditOfAWorkspaceServiceOrStatefulSetIsReportedByTheDriftWatchWithinSeconds() {
         reconciler().reconcile(spec);
         WorkspaceSpec desk = workspacePods().get(1);
-        WorkspaceSpec stopped = new WorkspaceSpec(desk.namespace(), desk.projectId(), desk.slug(), desk.name(),
-                desk.owner(), desk.image(), desk.size(), false, List.of(), desk.homeSize(), null,
-                desk.desktopPassword());
+        WorkspaceSpec stopped = stopped(desk);
         assertThat(workspaces(client()).apply(stopped).converged()).isTrue();
         List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (WorkspaceDriftWatch watch = new WorkspaceDriftWatch(client(),
@@ -196,6 +192,13 @@ abstract class ReconcileScenarios {
         assertThat(workspaces(client()).apply(stopped.withPassword(null)).converged()).isTrue();
         assertThat(client().services().inNamespace(namespace).withName(WorkspaceNames.workload(desk.name())).get()
                 .getSpec().getSelector()).isEqualTo(WorkspaceNames.selector(desk.name()));
+    }
+
+    /** Stopped, without datasets or database: nothing runs on a real cluster, and no claim is missing. */
+    private static WorkspaceSpec stopped(WorkspaceSpec running) {
+        return new WorkspaceSpec(running.namespace(), running.projectId(), running.slug(), running.name(),
+                running.owner(), running.image(), running.size(), false, List.of(), running.homeSize(), null,
+                running.desktopPassword());
     }
 
     private static WorkspaceReconciler workspaces(KubernetesClient client) {

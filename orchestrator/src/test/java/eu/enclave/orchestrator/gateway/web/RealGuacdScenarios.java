@@ -45,8 +45,7 @@ abstract class RealGuacdScenarios {
                 "ENCLAVE_TEST_VNC_HOST not set: no VNC desktop to refuse a wrong password");
         Project project = fixtures.activeProject("rg");
         workspaces.register(project, "desk", fixtures.user("researcher"), true, DesktopProtocol.VNC,
-                "wrong-" + System.getenv().getOrDefault("ENCLAVE_TEST_VNC_PASSWORD", ""), vncHost,
-                Integer.parseInt(System.getenv().getOrDefault("ENCLAVE_TEST_VNC_PORT", "5900")));
+                "wrong-" + vncPassword(), vncHost, vncPort());
         expectUnreachable(project);
     }
 
@@ -69,12 +68,19 @@ abstract class RealGuacdScenarios {
         Assumptions.assumeTrue(vncHost != null && !vncHost.isBlank(),
                 "ENCLAVE_TEST_VNC_HOST not set: no VNC desktop to reach through guacd");
         Project project = fixtures.activeProject("rg");
-        workspaces.register(project, "desk", fixtures.user("researcher"), true, DesktopProtocol.VNC,
-                System.getenv().getOrDefault("ENCLAVE_TEST_VNC_PASSWORD", ""), vncHost,
-                Integer.parseInt(System.getenv().getOrDefault("ENCLAVE_TEST_VNC_PORT", "5900")));
+        workspaces.register(project, "desk", fixtures.user("researcher"), true, DesktopProtocol.VNC, vncPassword(),
+                vncHost, vncPort());
         TunnelClient browser = TunnelClient.open(port, TunnelClient.signIn(port, "researcher", Fixtures.PASSWORD),
                 TunnelClient.query(project.slug(), "desk")).get(20, TimeUnit.SECONDS);
         TunnelRelayTest.collectUntil(browser, new java.util.ArrayList<>(), "4.size,");
         browser.session.close();
+    }
+
+    private static String vncPassword() {
+        return System.getenv().getOrDefault("ENCLAVE_TEST_VNC_PASSWORD", "");
+    }
+
+    private static int vncPort() {
+        return Integer.parseInt(System.getenv().getOrDefault("ENCLAVE_TEST_VNC_PORT", "5900"));
     }
 }
