@@ -38,7 +38,7 @@ class EgressReviewBootTest {
     void runsOnARealPostgresqlWithItsOwnMigrations() {
         assertThat(jdbc.queryForObject("SHOW server_version", String.class)).startsWith("17");
         assertThat(jdbc.queryForList("SELECT username FROM platform.users ORDER BY username", String.class))
-                .containsExactly("admin", "pi", "researcher", "reviewer", "steward");
+                .containsExactly("admin", "checker", "pi", "researcher", "reviewer", "reviewer2", "steward");
     }
 
     @Test

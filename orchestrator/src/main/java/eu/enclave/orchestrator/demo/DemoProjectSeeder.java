@@ -23,7 +23,7 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode only: an active project {@code demo} with the demo PI, researcher and reviewer, allowed the
+ * Demo mode only: an active project {@code demo} with the demo PI, researcher and both reviewers, allowed the
  * {@code linux-desktop} template, created through the same services (and so the same audit trail) as anything an
  * admin does.
  */
@@ -68,6 +68,9 @@ class DemoProjectSeeder implements ApplicationRunner, Ordered {
         projectService.changeStatus(admin, SLUG, ProjectStatus.ACTIVE, "demo seed");
         memberships.add(admin, SLUG, new NewMember("researcher", ProjectRole.RESEARCHER, null, null));
         memberships.add(admin, SLUG, new NewMember("reviewer", ProjectRole.REVIEWER, null, null));
+        if (users.findByUsername("reviewer2").isPresent()) { // a demo directory of one's own may lack them
+            memberships.add(admin, SLUG, new NewMember("reviewer2", ProjectRole.REVIEWER, null, null));
+        }
         if (catalogue.contains(TEMPLATE)) { // a catalogue of one's own (enclave.templates.location) may lack it
             projectTemplates.replace(admin, SLUG, new AllowedTemplatesInput(List.of(TEMPLATE)));
         }

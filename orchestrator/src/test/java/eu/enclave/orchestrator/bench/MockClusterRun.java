@@ -175,8 +175,8 @@ final class MockClusterRun implements AutoCloseable {
 
     /** Signs a person in, as their first request would. */
     CurrentUser user(String username, Set<PlatformRole> roles) {
-        return context.getBean(UserDirectory.class).record(new Identity("sub-" + username, username, username,
-                username + "@bench.invalid", roles));
+        return context.getBean(UserDirectory.class).record(new Identity("bench", "sub-" + username, username, username,
+                username + "@bench.invalid", null, roles));
     }
 
     /** A draft project; {@code pi} may be null. */

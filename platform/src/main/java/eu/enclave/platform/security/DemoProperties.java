@@ -32,6 +32,8 @@ public record DemoProperties(boolean enabled, String password, List<User> users)
                 new User("steward", "Sam Steward", Set.of(PlatformRole.STEWARD)),
                 new User("pi", "Paula Investigator", Set.of()),
                 new User("researcher", "Rémi Researcher", Set.of()),
-                new User("reviewer", "Rita Reviewer", Set.of()));
+                new User("reviewer", "Rita Reviewer", Set.of()),
+                new User("reviewer2", "Romain Reviewer", Set.of()),
+                new User("checker", "Chloé Checker", Set.of(PlatformRole.REVIEWER)));
     }
 }

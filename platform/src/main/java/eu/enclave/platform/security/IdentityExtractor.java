@@ -44,8 +44,8 @@ public class IdentityExtractor {
     }
 
     public static Identity fromDemo(DemoProperties.User user) {
-        return new Identity(DEMO_SUBJECT_PREFIX + user.username(), user.username(), user.displayName(),
-                user.username() + "@demo.enclave.invalid", user.roles());
+        return new Identity(Identity.DEMO_ISSUER, DEMO_SUBJECT_PREFIX + user.username(), user.username(),
+                user.displayName(), user.username() + "@demo.enclave.invalid", null, user.roles());
     }
 
     private Identity fromClaims(Map<String, Object> claims) {
@@ -53,7 +53,10 @@ public class IdentityExtractor {
         String username = firstText(claims, "preferred_username", "email", "sub");
         String name = firstText(claims, "name", "preferred_username", "sub");
         Object email = claims.get("email");
-        return new Identity(subject, username, name, email == null ? null : email.toString(), roles(claims));
+        Object issuer = claims.get("iss");
+        Object locale = claims.get("locale");
+        return new Identity(issuer == null ? "" : issuer.toString(), subject, username, name,
+                email == null ? null : email.toString(), locale == null ? null : locale.toString(), roles(claims));
     }
 
     private Set<PlatformRole> roles(Map<String, Object> claims) {
@@ -69,6 +72,9 @@ public class IdentityExtractor {
                 }
                 if (security.stewardRole().equals(String.valueOf(v))) {
                     roles.add(PlatformRole.STEWARD);
+                }
+                if (security.reviewerRole().equals(String.valueOf(v))) {
+                    roles.add(PlatformRole.REVIEWER);
                 }
             }
         }

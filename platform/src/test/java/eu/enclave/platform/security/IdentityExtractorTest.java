@@ -19,11 +19,11 @@ class IdentityExtractorTest {
 
     @Test
     void recordsSubjectNameAndEmailFromTheToken() {
-        Identity identity = extractor("enclave_roles", demoOff).extract(jwt(Map.of("sub", "f3a1",
-                "preferred_username", "marie.curie", "name", "Marie Curie", "email", "marie@chu.example",
-                "enclave_roles", List.of("enclave-admin")))).orElseThrow();
-        assertThat(identity).isEqualTo(new Identity("f3a1", "marie.curie", "Marie Curie", "marie@chu.example",
-                java.util.Set.of(PlatformRole.ADMIN)));
+        Identity identity = extractor("enclave_roles", demoOff).extract(jwt(Map.of("iss", "https://idp.example/realms/tre",
+                "sub", "f3a1", "preferred_username", "marie.curie", "name", "Marie Curie", "email", "marie@chu.example",
+                "locale", "fr", "enclave_roles", List.of("enclave-admin")))).orElseThrow();
+        assertThat(identity).isEqualTo(new Identity("https://idp.example/realms/tre", "f3a1", "marie.curie",
+                "Marie Curie", "marie@chu.example", "fr", java.util.Set.of(PlatformRole.ADMIN)));
     }
 
     @Test
@@ -32,6 +32,14 @@ class IdentityExtractorTest {
                 "preferred_username", "sam", "realm_access", Map.of("roles",
                         List.of("offline_access", "enclave-steward"))))).orElseThrow();
         assertThat(identity.roles()).containsExactly(PlatformRole.STEWARD);
+    }
+
+    @Test
+    void grantsThePlatformReviewerRoleFromItsConfiguredValue() {
+        Identity identity = extractor("enclave_roles", demoOff).extract(jwt(Map.of("sub", "x",
+                "preferred_username", "chloe", "enclave_roles", List.of("enclave-reviewer")))).orElseThrow();
+        assertThat(identity.roles()).containsExactly(PlatformRole.REVIEWER);
+        assertThat(identity.issuer()).isEmpty();
     }
 
     @Test
@@ -55,13 +63,14 @@ class IdentityExtractorTest {
         var token = UsernamePasswordAuthenticationToken.authenticated("admin", null, List.of());
         assertThat(extractor("r", demoOn).extract(token)).hasValueSatisfying(identity -> {
             assertThat(identity.subject()).isEqualTo("demo:admin");
+            assertThat(identity.issuer()).isEqualTo(Identity.DEMO_ISSUER);
             assertThat(identity.roles()).containsExactly(PlatformRole.ADMIN);
         });
         assertThat(extractor("r", demoOff).extract(token)).isEmpty();
     }
 
     private static IdentityExtractor extractor(String rolesClaim, DemoProperties demo) {
-        return new IdentityExtractor(new SecurityProperties(List.of(), rolesClaim, null, null, null), demo);
+        return new IdentityExtractor(new SecurityProperties(List.of(), rolesClaim, null, null, null, null), demo);
     }
 
     private static JwtAuthenticationToken jwt(Map<String, Object> claims) {

@@ -64,7 +64,7 @@ class MfaPolicyTest {
     }
 
     static SecurityProperties properties(List<String> acr) {
-        return new SecurityProperties(acr, null, null, null, null);
+        return new SecurityProperties(acr, null, null, null, null, null);
     }
 
     static Authentication jwt(String acr) {
