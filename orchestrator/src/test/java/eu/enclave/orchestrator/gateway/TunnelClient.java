@@ -29,7 +29,7 @@ public final class TunnelClient extends TextWebSocketHandler {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     /** The orchestrator's session cookie (its own name: egress-review, on another port of the host, has another). */
-    public static final String PORTAL_SESSION = "ENCLAVE_PORTAL_SESSION";
+    public static final String PORTAL_SESSION = eu.enclave.orchestrator.support.PortalSessions.COOKIE;
 
     public final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     public final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
