@@ -1,0 +1,97 @@
+package eu.enclave.egress.checks.formats;
+
+import java.nio.charset.Charset;
+
+/**
+ * How a delimited text file is written, guessed from its first lines: the delimiter that appears the same number
+ * of times (outside quotes) on most lines, among {@code ;} (French spreadsheets), {@code ,}, tab and {@code |};
+ * and whether numbers use a decimal comma ({@code 12,5} in {@code ;}- or tab-separated files).
+ */
+public record CsvDialect(char delimiter, Charset charset, int bom, boolean decimalComma) {
+
+    private static final char[] CANDIDATES = {';', ',', '\t', '|'};
+    static final int SAMPLE_LINES = 50;
+
+    /** The dialect of {@code head}, or null when no delimiter is consistent over at least two lines. */
+    public static CsvDialect sniff(byte[] head) {
+        TextEncoding.Detected encoding = TextEncoding.of(head);
+        String text = TextEncoding.decode(head, encoding);
+        String[] lines = sample(text, head.length >= eu.enclave.egress.checks.OutputChecker.HEAD_BYTES);
+        if (lines.length < 2) {
+            return null;
+        }
+        char best = 0;
+        int bestScore = 0;
+        for (char candidate : CANDIDATES) {
+            int score = consistency(lines, candidate);
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        if (best == 0) {
+            return null;
+        }
+        return new CsvDialect(best, encoding.charset(), encoding.bom(), best != ',' && decimalComma(lines, best));
+    }
+
+    private static String[] sample(String text, boolean truncated) {
+        String[] all = text.split("\r\n|\n|\r", SAMPLE_LINES + 2);
+        int n = Math.min(all.length, SAMPLE_LINES);
+        if (truncated && n == all.length) {
+            n--; // the last line may be cut
+        }
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!all[i].isBlank()) {
+                lines.add(all[i]);
+            }
+        }
+        return lines.toArray(String[]::new);
+    }
+
+    /** How many lines share the header's field count, when it is at least 2; 0 when fewer than 80 % do. */
+    private static int consistency(String[] lines, char delimiter) {
+        int first = count(lines[0], delimiter);
+        if (first == 0) {
+            return 0;
+        }
+        int same = 0;
+        for (String line : lines) {
+            if (count(line, delimiter) == first) {
+                same++;
+            }
+        }
+        return same * 5 >= lines.length * 4 && same >= 2 ? same * 100 + first : 0;
+    }
+
+    static int count(String line, char delimiter) {
+        int n = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == delimiter && !quoted) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean decimalComma(String[] lines, char delimiter) {
+        int comma = 0;
+        int point = 0;
+        for (String line : lines) {
+            for (String field : line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)))) {
+                String f = field.strip().replace("\"", "");
+                if (f.matches("-?[0-9][0-9 \u00a0\u202f]*,[0-9]+")) {
+                    comma++;
+                } else if (f.matches("-?[0-9]+\\.[0-9]+")) {
+                    point++;
+                }
+            }
+        }
+        return comma > 0 && comma >= point;
+    }
+}
