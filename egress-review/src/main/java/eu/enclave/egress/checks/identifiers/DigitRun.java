@@ -95,7 +95,17 @@ public record DigitRun(CharSequence text, List<String> groups, List<Character> s
         return true;
     }
 
-    /** Whether group {@code g} is the first of the run or follows a separator that ends the previous window. */
+    /**
+     * Whether group {@code g} stands apart from its neighbours: no dot or hyphen joins it to them, as in a decimal
+     * ({@code 0.185…}) or a date ({@code 2024-06-12}).
+     */
+    public boolean isolated(int g) {
+        boolean before = g == 0 || separator.get(g - 1) == ' ' || separator.get(g - 1) == '\u00a0'
+                || separator.get(g - 1) == '\u202f';
+        char after = separator.get(g);
+        return before && (after == '\0' || after == ' ' || after == '\u00a0' || after == '\u202f');
+    }
+
     public int size() {
         return groups.size();
     }
@@ -121,11 +131,11 @@ public record DigitRun(CharSequence text, List<String> groups, List<Character> s
 
     /**
      * Whether the character at {@code at} (before or after a run) joins the run to a word or a number: a letter,
-     * a digit, an underscore, or a decimal separator with a digit beyond it.
+     * a digit, or a decimal separator with a digit beyond it (an underscore separates, as in file names).
      */
     private static boolean boundaryBlocked(CharSequence text, int at, boolean before) {
         char c = text.charAt(at);
-        if (Character.isLetterOrDigit(c) || c == '_') {
+        if (Character.isLetterOrDigit(c)) {
             return true;
         }
         if (c == '.' || c == ',') {

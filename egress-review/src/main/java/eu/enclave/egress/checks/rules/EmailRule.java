@@ -35,15 +35,17 @@ public final class EmailRule implements TextCheck {
                 start--;
             }
             int end = at + 1;
-            int lastDot = -1;
             while (end < text.length() && domain(text.charAt(end))) {
-                if (text.charAt(end) == '.') {
-                    lastDot = end;
-                }
                 end++;
             }
             while (end > at + 1 && text.charAt(end - 1) == '.') {
                 end--;
+            }
+            int lastDot = -1;
+            for (int i = at + 1; i < end; i++) {
+                if (text.charAt(i) == '.') {
+                    lastDot = i;
+                }
             }
             if (start < at && lastDot > at + 1 && lastDot < end - 2 && letters(text, lastDot + 1, end)) {
                 run.findings().addIdentifier(ID, CheckStatus.FAIL, location, text.subSequence(start, end).toString(),

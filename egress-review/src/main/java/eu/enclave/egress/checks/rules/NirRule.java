@@ -38,9 +38,10 @@ public final class NirRule implements TextCheck {
     public void inspect(CharSequence text, Location location, FileRun run) {
         DigitRun.find(text, r -> {
             for (int g = 0; g < r.size(); g++) {
-                if (r.length(g) == 15) {
+                if (r.length(g) == 15 && r.isolated(g)) {
                     report(r.compact(g, g + 1), location, run);
-                } else if (r.length(g) == 13 && g + 1 < r.size() && r.length(g + 1) == 2) {
+                } else if (r.length(g) == 13 && g + 1 < r.size() && r.length(g + 1) == 2 && r.isolated(g)
+                        && r.isolated(g + 1)) {
                     report(r.compact(g, g + 2), location, run);
                 } else if (grouped(r, g)) {
                     report(r.compact(g, g + GROUPED.length), location, run);

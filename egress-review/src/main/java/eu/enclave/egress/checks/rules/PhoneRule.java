@@ -53,7 +53,7 @@ public final class PhoneRule implements TextCheck {
         }
         for (int g = 0; g < r.size(); g++) {
             String group = r.groups().get(g);
-            if (group.length() == 10 && leading(group)) {
+            if (group.length() == 10 && leading(group) && r.isolated(g)) {
                 return group;
             }
             if (group.length() == 2 && leading(group) && g + 5 <= r.size() && pairs(r, g + 1, g + 5)

@@ -34,7 +34,7 @@ public final class RppsRule implements TextCheck {
         DigitRun.find(text, r -> {
             for (int g = 0; g < r.size(); g++) {
                 String group = r.groups().get(g);
-                if (group.length() == 11 && group.charAt(0) == '1' && !r.plus() && Luhn.valid(group)) {
+                if (group.length() == 11 && group.charAt(0) == '1' && !r.plus() && r.isolated(g) && Luhn.valid(group)) {
                     run.findings().markVerifiedDirectIdentifier();
                     run.findings().addIdentifier(ID, CheckStatus.FAIL, location, group,
                             "A health professional's RPPS number (valid check digit): a direct identifier. "
