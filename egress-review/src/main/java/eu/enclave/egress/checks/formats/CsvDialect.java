@@ -35,25 +35,37 @@ public record CsvDialect(char delimiter, Charset charset, int bom, boolean decim
         return new CsvDialect(best, encoding.charset(), encoding.bom(), best != ',' && decimalComma(lines, best));
     }
 
+    /** The first records, split at line breaks outside quotes (a quoted field may hold line breaks). */
     private static String[] sample(String text, boolean truncated) {
-        String[] all = text.split("\r\n|\n|\r", SAMPLE_LINES + 2);
-        int n = Math.min(all.length, SAMPLE_LINES);
-        if (truncated && n == all.length) {
-            n--; // the last line may be cut
-        }
         java.util.List<String> lines = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (!all[i].isBlank()) {
-                lines.add(all[i]);
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < text.length() && lines.size() <= SAMPLE_LINES; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if ((c == '\n' || c == '\r') && !quoted) {
+                String line = text.substring(start, i);
+                if (!line.isBlank()) {
+                    lines.add(line);
+                }
+                start = i + 1;
             }
         }
-        return lines.toArray(String[]::new);
+        if (!truncated && start < text.length() && lines.size() <= SAMPLE_LINES && !text.substring(start).isBlank()) {
+            lines.add(text.substring(start));
+        }
+        return lines.subList(0, Math.min(lines.size(), SAMPLE_LINES)).toArray(String[]::new);
     }
 
-    /** How many lines share the header's field count, when it is at least 2; 0 when fewer than 80 % do. */
+    /**
+     * A score for the delimiter: how many records share the header's field count (at least two, and at least half
+     * of them, so that a table with ragged rows is still read as one and reported), 0 when the header's fields are
+     * too long to be column names (prose with commas).
+     */
     private static int consistency(String[] lines, char delimiter) {
         int first = count(lines[0], delimiter);
-        if (first == 0) {
+        if (first == 0 || lines[0].length() / (first + 1) > 40) {
             return 0;
         }
         int same = 0;
@@ -62,7 +74,7 @@ public record CsvDialect(char delimiter, Charset charset, int bom, boolean decim
                 same++;
             }
         }
-        return same * 5 >= lines.length * 4 && same >= 2 ? same * 100 + first : 0;
+        return same * 2 >= lines.length && same >= 2 ? same * 100 + first : 0;
     }
 
     static int count(String line, char delimiter) {
