@@ -17,7 +17,7 @@ public record CsvDialect(char delimiter, Charset charset, int bom, boolean decim
         TextEncoding.Detected encoding = TextEncoding.of(head);
         String text = TextEncoding.decode(head, encoding);
         String[] lines = sample(text, head.length >= eu.enclave.egress.checks.OutputChecker.HEAD_BYTES);
-        if (lines.length < 2) {
+        if (lines.length < 2 || prose(lines)) {
             return null;
         }
         char best = 0;
@@ -33,6 +33,19 @@ public record CsvDialect(char delimiter, Charset charset, int bom, boolean decim
             return null;
         }
         return new CsvDialect(best, encoding.charset(), encoding.bom(), best != ',' && decimalComma(lines, best));
+    }
+
+    /** Most lines end like sentences: text with commas, not a table. */
+    private static boolean prose(String[] lines) {
+        int sentences = 0;
+        for (String line : lines) {
+            String l = line.strip();
+            char last = l.charAt(l.length() - 1);
+            if ((last == '.' || last == '!' || last == '?') && l.indexOf(' ') > 0) {
+                sentences++;
+            }
+        }
+        return sentences * 2 >= lines.length;
     }
 
     /** The first records, split at line breaks outside quotes (a quoted field may hold line breaks). */
