@@ -85,13 +85,8 @@ public final class AcroResultsRule implements SubmissionCheck {
     }
 
     private void output(Submission submission, Submission.FileState results, AcroResults.Output output) {
+        // the exception and comments are strings of results.json: its reader already screened them
         Findings own = results.findings();
-        if (output.exception() != null && !output.exception().isBlank()) {
-            results.run().text(output.exception(), Location.FILE);
-        }
-        for (String comment : output.comments()) {
-            results.run().text(comment, Location.FILE);
-        }
         int minimumDof = submission.policy().minimumDegreesOfFreedom();
         if (output.dof() != null && output.dof() < minimumDof) {
             own.add(ID, CheckStatus.FAIL, Location.FILE, output.dof().toString(), "ACRO output " + output.id()
