@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The CRUD mock's dispatcher, counting what reaches the API server and the time the server spends handling it
  * (from the parsed request to the built response: its HTTP framing and socket I/O are not included).
  */
-final class CountingDispatcher extends KubernetesMixedDispatcher {
+class CountingDispatcher extends KubernetesMixedDispatcher {
 
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();

@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,8 +75,17 @@ final class MockClusterRun implements AutoCloseable {
     }
 
     static MockClusterRun start() throws Exception {
+        return start(CountingDispatcher::new, Map.of());
+    }
+
+    /**
+     * @param dispatcherFor the API server's dispatcher, given the mock's expectations
+     * @param settings      more settings of the orchestrator
+     */
+    static MockClusterRun start(Function<Map<ServerRequest, Queue<ServerResponse>>, CountingDispatcher> dispatcherFor,
+                                Map<String, String> settings) throws Exception {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-        CountingDispatcher dispatcher = new CountingDispatcher(expectations);
+        CountingDispatcher dispatcher = dispatcherFor.apply(expectations);
         KubernetesMockServer apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
                 dispatcher, false);
         apiServer.init(InetAddress.getLoopbackAddress(), 0);
@@ -85,7 +95,7 @@ final class MockClusterRun implements AutoCloseable {
         try {
             db = TestDatabases.create();
             MockClusterRun run = new MockClusterRun(apiServer, dispatcher, kubeconfig, publicKey, db,
-                    startOrchestrator(db, kubeconfig, publicKey));
+                    startOrchestrator(db, kubeconfig, publicKey, settings));
             System.out.printf(Locale.ROOT, "api server  Fabric8 CRUD mock at http://127.0.0.1:%d, via a kubeconfig%n",
                     apiServer.getPort());
             return run;
@@ -100,7 +110,8 @@ final class MockClusterRun implements AutoCloseable {
         }
     }
 
-    private static ConfigurableApplicationContext startOrchestrator(TestDatabase db, Path kubeconfig, Path publicKey) {
+    private static ConfigurableApplicationContext startOrchestrator(TestDatabase db, Path kubeconfig, Path publicKey,
+                                                                    Map<String, String> more) {
         // command-line arguments, so that they win over application.yml (server.port there defaults to 8080)
         Map<String, String> settings = new TreeMap<>(db.springProperties());
         settings.put("server.port", "0");
@@ -119,6 +130,7 @@ final class MockClusterRun implements AutoCloseable {
         settings.put("spring.main.banner-mode", "off");
         settings.put("spring.thymeleaf.check-template-location", "false");
         settings.put("logging.level.root", "WARN");
+        settings.putAll(more);
         SpringApplication application = new SpringApplication(OrchestratorApplication.class);
         application.setAdditionalProfiles("prod");
         long startAt = System.nanoTime();

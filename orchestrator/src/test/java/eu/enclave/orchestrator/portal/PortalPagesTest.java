@@ -100,7 +100,7 @@ class PortalPagesTest {
         assertThat(page.getElementById("login-form")).isNotNull();
         assertThat(page.select("#login-form input[name=_csrf]")).hasSize(1);
         assertThat(page.select("#demo-users tbody td:first-child").eachText())
-                .containsExactly("admin", "steward", "pi", "researcher", "reviewer");
+                .containsExactly("admin", "steward", "pi", "researcher", "reviewer", "reviewer2", "checker");
         assertThat(page.select("#demo-users tbody tr").get(0).text()).contains("Platform admin");
         assertThat(text(page, "demo-banner")).contains("DEMO MODE — not for real data");
         assertThat(page.getElementById("current-user")).isNull();

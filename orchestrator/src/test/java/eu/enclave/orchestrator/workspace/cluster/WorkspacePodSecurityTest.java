@@ -2,6 +2,8 @@ package eu.enclave.orchestrator.workspace.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.enclave.platform.testing.RestrictedPodSecurity;
+import eu.enclave.platform.testing.RestrictedPodSecurity.Extra;
 import io.fabric8.kubernetes.api.model.CapabilitiesBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -10,13 +12,15 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every pod template the orchestrator can produce meets Pod Security {@code restricted}; and the checker is
+ * Every pod template the orchestrator can produce meets Pod Security {@code restricted} and Enclave's own rules (no
+ * token, read-only root); and the checker is
  * shown to catch each kind of violation, so that its silence means something.
  */
 class WorkspacePodSecurityTest {
@@ -27,7 +31,7 @@ class WorkspacePodSecurityTest {
     Stream<DynamicTest> everyWorkspacePodIsRestricted() {
         return WorkspaceSamples.all().stream().map(spec -> DynamicTest.dynamicTest(spec.toString(), () -> {
             PodSpec pod = WorkspaceObjects.statefulSet(spec).getSpec().getTemplate().getSpec();
-            assertThat(RestrictedPodSecurity.violations(pod)).isEmpty();
+            assertThat(RestrictedPodSecurity.violations(pod, EnumSet.allOf(Extra.class))).isEmpty();
         }));
     }
 
@@ -72,9 +76,9 @@ class WorkspacePodSecurityTest {
     private static DynamicTest violation(String name, Consumer<PodSpec> breakIt, String expected) {
         return DynamicTest.dynamicTest(name, () -> {
             PodSpec pod = copy(WorkspaceObjects.podSpec(WorkspaceSamples.sample()));
-            assertThat(RestrictedPodSecurity.violations(pod)).as("before breaking it").isEmpty();
+            assertThat(RestrictedPodSecurity.violations(pod, EnumSet.allOf(Extra.class))).as("before breaking it").isEmpty();
             breakIt.accept(pod);
-            assertThat(RestrictedPodSecurity.violations(pod)).anyMatch(v -> v.contains(expected));
+            assertThat(RestrictedPodSecurity.violations(pod, EnumSet.allOf(Extra.class))).anyMatch(v -> v.contains(expected));
         });
     }
 

@@ -1,30 +1,30 @@
-package eu.enclave.orchestrator.template.rules;
+package eu.enclave.platform.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A Containerfile as a list of instructions: comments dropped, continued lines joined. Enough for the checks of
- * {@link TemplateFolderRules}, which builds nothing; heredocs ({@code RUN <<EOF}) are not understood, so the rules
- * refuse them rather than read past them.
+ * A Containerfile as a list of instructions: comments dropped, continued lines joined. Enough for rules that read
+ * one (the workspace templates' and the service images'), which build nothing; heredocs ({@code RUN <<EOF}) are not
+ * understood, so the rules refuse them rather than read past them.
  */
-record Containerfile(List<Instruction> instructions) {
+public record Containerfile(List<Instruction> instructions) {
 
     /** @param line the line the instruction starts on, 1-based */
-    record Instruction(String keyword, String arguments, int line) {
+    public record Instruction(String keyword, String arguments, int line) {
 
-        boolean is(String name) {
+        public boolean is(String name) {
             return keyword.equals(name);
         }
 
         /** The arguments split at whitespace, without the {@code --flag=value} options. */
-        List<String> words() {
+        public List<String> words() {
             return List.of(arguments.trim().split("\\s+")).stream().filter(w -> !w.startsWith("--")).toList();
         }
     }
 
-    static Containerfile parse(String text) {
+    public static Containerfile parse(String text) {
         List<Instruction> instructions = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         StringBuilder current = null;
@@ -58,12 +58,12 @@ record Containerfile(List<Instruction> instructions) {
         return new Instruction(parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1].strip() : "", line);
     }
 
-    List<Instruction> all(String keyword) {
+    public List<Instruction> all(String keyword) {
         return instructions.stream().filter(i -> i.is(keyword)).toList();
     }
 
     /** The instructions of the last stage (from its FROM on): what the image that runs is made of. */
-    Containerfile finalStage() {
+    public Containerfile finalStage() {
         int from = 0;
         for (int i = 0; i < instructions.size(); i++) {
             if (instructions.get(i).is("FROM")) {

@@ -1,4 +1,4 @@
-package eu.enclave.orchestrator.workspace.cluster;
+package eu.enclave.platform.testing;
 
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
@@ -18,10 +18,19 @@ import java.util.stream.Stream;
 
 /**
  * The Kubernetes Pod Security Standards' {@code restricted} profile (which includes {@code baseline}), checked
- * field by field as the API server's admission does, plus Enclave's own two rules for workspaces (no service
- * account token, read-only root filesystem). Returns every violation, named by field.
+ * field by field as the API server's admission does, plus, on demand, Enclave's own rules ({@link Extra}). Returns
+ * every violation, named by field. Used for the workspace pods the orchestrator makes and for every pod of the Helm
+ * chart.
  */
-final class RestrictedPodSecurity {
+public final class RestrictedPodSecurity {
+
+    /** Rules beyond the profile. */
+    public enum Extra {
+        /** no service-account token in the pod (workspaces, guacd, egress-review) */
+        NO_SERVICE_ACCOUNT_TOKEN,
+        /** every container's root filesystem read-only */
+        READ_ONLY_ROOT
+    }
 
     private static final Set<String> RESTRICTED_VOLUME_TYPES = Set.of("configMap", "csi", "downwardAPI", "emptyDir",
             "ephemeral", "persistentVolumeClaim", "projected", "secret");
@@ -34,7 +43,12 @@ final class RestrictedPodSecurity {
     private RestrictedPodSecurity() {
     }
 
-    static List<String> violations(PodSpec pod) {
+    /** The profile's violations only. */
+    public static List<String> violations(PodSpec pod) {
+        return violations(pod, Set.of());
+    }
+
+    public static List<String> violations(PodSpec pod, Set<Extra> extras) {
         List<String> found = new ArrayList<>();
         PodSecurityContext podContext = pod.getSecurityContext() == null ? new PodSecurityContext()
                 : pod.getSecurityContext();
@@ -60,19 +74,21 @@ final class RestrictedPodSecurity {
             check(found, RESTRICTED_VOLUME_TYPES.contains(type),
                     "spec.volumes[" + volume.getName() + "]: type " + type + " is not allowed");
         }
-        // Enclave's own
-        check(found, Boolean.FALSE.equals(pod.getAutomountServiceAccountToken()),
-                "spec.automountServiceAccountToken must be false");
+        if (extras.contains(Extra.NO_SERVICE_ACCOUNT_TOKEN)) {
+            check(found, Boolean.FALSE.equals(pod.getAutomountServiceAccountToken()),
+                    "spec.automountServiceAccountToken must be false");
+        }
         List<Container> containers = Stream.of(orEmpty(pod.getInitContainers()), orEmpty(pod.getContainers()))
                 .flatMap(List::stream).toList();
         check(found, !containers.isEmpty(), "spec.containers must not be empty");
         for (Container container : containers) {
-            container(found, container, podContext);
+            container(found, container, podContext, extras);
         }
         return found;
     }
 
-    private static void container(List<String> found, Container container, PodSecurityContext pod) {
+    private static void container(List<String> found, Container container, PodSecurityContext pod,
+                                  Set<Extra> extras) {
         String at = "containers[" + container.getName() + "].securityContext";
         SecurityContext context = container.getSecurityContext() == null ? new SecurityContext()
                 : container.getSecurityContext();
@@ -106,8 +122,10 @@ final class RestrictedPodSecurity {
         check(found, dropped.contains("ALL"), at + ".capabilities.drop must include ALL");
         added.forEach(cap -> check(found, "NET_BIND_SERVICE".equals(cap),
                 at + ".capabilities.add: " + cap + " is not allowed"));
-        check(found, Boolean.TRUE.equals(context.getReadOnlyRootFilesystem()),
-                at + ".readOnlyRootFilesystem must be true");
+        if (extras.contains(Extra.READ_ONLY_ROOT)) {
+            check(found, Boolean.TRUE.equals(context.getReadOnlyRootFilesystem()),
+                    at + ".readOnlyRootFilesystem must be true");
+        }
     }
 
     private static void seLinux(List<String> found, String at, SELinuxOptions options) {
