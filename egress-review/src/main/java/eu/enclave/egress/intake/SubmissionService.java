@@ -1,7 +1,7 @@
 package eu.enclave.egress.intake;
 
 import eu.enclave.egress.access.ReviewAccessPolicy;
-import eu.enclave.egress.checks.queue.CheckQueue;
+import eu.enclave.egress.checking.queue.CheckQueue;
 import eu.enclave.egress.orchestrator.Orchestrator;
 import eu.enclave.egress.orchestrator.OrchestratorProject;
 import eu.enclave.egress.orchestrator.OrchestratorUnavailable;

@@ -2,7 +2,7 @@ package eu.enclave.egress.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.enclave.egress.checks.queue.CheckQueue;
+import eu.enclave.egress.checking.queue.CheckQueue;
 import eu.enclave.egress.support.EgressServiceTest;
 import eu.enclave.egress.support.IntakeClient.Answer;
 import eu.enclave.egress.support.SubmittedEvents;

@@ -5,7 +5,6 @@ import eu.enclave.egress.checks.CheckedFile;
 import eu.enclave.egress.checks.FileCheckResult;
 import eu.enclave.egress.checks.Finding;
 import eu.enclave.egress.checks.Location;
-import eu.enclave.egress.checks.NotCheckedOutputChecker;
 import eu.enclave.egress.checks.OutputChecker;
 import eu.enclave.platform.disclosure.DisclosurePolicy;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
-package eu.enclave.egress.checks.queue;
+package eu.enclave.egress.checking.queue;
 
 import eu.enclave.egress.checks.CheckStatus;
 import eu.enclave.egress.checks.FileCheckResult;
-import eu.enclave.egress.checks.queue.CheckJobs.Job;
+import eu.enclave.egress.checking.queue.CheckJobs.Job;
 import eu.enclave.egress.request.Request;
 import eu.enclave.egress.request.RequestFile;
 import eu.enclave.egress.request.RequestRepository;

@@ -1,4 +1,4 @@
-package eu.enclave.egress.checks.queue;
+package eu.enclave.egress.checking.queue;
 
 import eu.enclave.egress.checks.CheckStatus;
 import eu.enclave.egress.checks.CheckedFile;

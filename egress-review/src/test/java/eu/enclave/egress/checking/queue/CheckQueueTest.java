@@ -1,4 +1,4 @@
-package eu.enclave.egress.checks.queue;
+package eu.enclave.egress.checking.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

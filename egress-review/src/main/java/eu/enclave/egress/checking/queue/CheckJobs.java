@@ -1,4 +1,4 @@
-package eu.enclave.egress.checks.queue;
+package eu.enclave.egress.checking.queue;
 
 import java.sql.Timestamp;
 import java.time.Duration;

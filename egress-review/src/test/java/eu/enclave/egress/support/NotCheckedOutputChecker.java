@@ -1,14 +1,19 @@
-package eu.enclave.egress.checks;
+package eu.enclave.egress.support;
 
+import eu.enclave.egress.checks.CheckStatus;
+import eu.enclave.egress.checks.CheckedFile;
+import eu.enclave.egress.checks.FileCheckResult;
+import eu.enclave.egress.checks.Finding;
+import eu.enclave.egress.checks.Location;
+import eu.enclave.egress.checks.OutputChecker;
 import eu.enclave.platform.disclosure.DisclosurePolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Stands in for the disclosure checks engine while none is installed: every file is {@code review} with the reason
- * "not checked" (never {@code pass}: a person must look), the type is {@code unknown}, and free text has no finding.
- * Registered only when no other {@link OutputChecker} bean exists ({@link CheckerFallbackAutoConfiguration}).
+ * A checker that checks nothing, for tests that script some files' results and leave the rest: every other file is
+ * {@code review} "not checked" (never {@code pass}), the type {@code unknown}, free text without finding.
  */
 public class NotCheckedOutputChecker implements OutputChecker {
 

@@ -1,4 +1,4 @@
-package eu.enclave.egress.checks.queue;
+package eu.enclave.egress.checking.queue;
 
 import eu.enclave.egress.request.RequestSubmitted;
 import eu.enclave.egress.scheduling.PeriodicWork;
