@@ -1,8 +1,10 @@
 /*
  * A workspace's desktop through the Guacamole tunnel (/tunnel). Keyboard, mouse and window size go to the
- * desktop; the status shows connecting, connected or disconnected with the reason the server gave; a lost
- * network reconnects with a growing delay; a refusal or a session limit does not. A watermark with the user's
- * name and the time lies over the desktop.
+ * desktop; the status shows connecting, connected or disconnected with the reason the server gave. Only a
+ * session that was really connected (the desktop drawn) and then lost is tried again, with a growing delay; an
+ * opening that never reached the desktop (a refusal, a desktop guacd could not reach, no network) ends at once
+ * with its reason, and so does a session limit. A watermark with the user's name and the time lies over the
+ * desktop.
  */
 (function () {
     'use strict';
@@ -14,12 +16,14 @@
     var data = root.dataset;
     /** Reasons that end the session for good: asking again would be refused again. */
     var FINAL = ['no-such-workspace', 'not-a-member', 'not-owner', 'project-not-active', 'workspace-not-running',
-        'bad-request', 'max-session', 'idle', 'access-ended', 'workspace-ended', 'signed-out'];
+        'bad-request', 'max-session', 'idle', 'access-ended', 'workspace-ended', 'signed-out', 'desktop-unreachable'];
     var MAX_ATTEMPTS = 6;
     /** Guacamole.Client's states (guacamole-common-js 1.5 exposes them only as numbers). */
     var CLIENT_CONNECTED = 3;
     var CLIENT_DISCONNECTED = 5;
     var attempts = 0;
+    /** Whether this opening reached the desktop once: only then is a lost connection tried again. */
+    var hadSession = false;
     var client = null;
     var ended = false;
     var pendingRetry = false;
@@ -79,6 +83,7 @@
         client.onstatechange = function (state) {
             if (state === CLIENT_CONNECTED) {
                 attempts = 0;
+                hadSession = true;
                 showStatus('connected');
                 displayHost.focus();
             } else if (state === CLIENT_DISCONNECTED) {
@@ -99,9 +104,9 @@
         if (ended || pendingRetry) {
             return;
         }
-        if (reason && FINAL.indexOf(reason) >= 0) {
+        if ((reason && FINAL.indexOf(reason) >= 0) || !hadSession) {
             ended = true;
-            showStatus('disconnected', reason);
+            showStatus('disconnected', reason || 'network');
             return;
         }
         if (attempts >= MAX_ATTEMPTS) {

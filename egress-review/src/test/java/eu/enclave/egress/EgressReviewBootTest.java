@@ -27,6 +27,16 @@ class EgressReviewBootTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    eu.enclave.egress.checks.OutputChecker checker;
+
+    @Test
+    void theChecksEngineIsTheOutputChecker() {
+        assertThat(checker).isInstanceOf(eu.enclave.egress.checks.ChecksEngine.class);
+        assertThat(checker.engineVersion()).isEqualTo(eu.enclave.egress.checks.ChecksEngine.VERSION);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM check_table_index", Long.class)).isZero();
+    }
+
     @Test
     void healthIsUpWithoutSignIn() throws Exception {
         HttpResponse<String> response = get("/actuator/health", null);

@@ -11,12 +11,14 @@ import eu.enclave.platform.postgres.PlatformMigrations;
 import eu.enclave.platform.security.CurrentUserArguments;
 import eu.enclave.platform.security.CurrentUsers;
 import eu.enclave.platform.security.DemoProperties;
+import eu.enclave.platform.startup.StartupNotice;
 import eu.enclave.platform.startup.StartupReport;
 import eu.enclave.platform.web.ApiExceptionHandler;
 import eu.enclave.platform.web.ApiRoutingExceptionHandler;
 import eu.enclave.platform.web.OpenApiDocument;
 import eu.enclave.platform.web.StorableTextModule;
 import io.swagger.v3.oas.models.OpenAPI;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import java.util.List;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -101,8 +103,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    StartupReport startupReport(DemoProperties demo) {
-        return new StartupReport(demo);
+    StartupReport startupReport(DemoProperties demo, ObjectProvider<StartupNotice> notices) {
+        return new StartupReport(demo, () -> notices.orderedStream().toList());
     }
 
     @Bean

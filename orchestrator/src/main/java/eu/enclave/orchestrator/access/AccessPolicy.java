@@ -377,4 +377,13 @@ public class AccessPolicy implements AuditAccess {
             throw ApiException.forbidden("Only platform admins link a project to a database role.");
         }
     }
+
+    /**
+     * The details of the health endpoint (addresses, the cluster's and Vault's reasons, who leads): platform admins
+     * only; everyone else, signed in or not, sees the status alone. No check pair: the endpoint shows less, it
+     * never refuses.
+     */
+    public boolean canSeeHealthDetails(CurrentUser user) {
+        return user.isAdmin();
+    }
 }

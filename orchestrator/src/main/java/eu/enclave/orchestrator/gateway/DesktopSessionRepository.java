@@ -1,13 +1,20 @@
 package eu.enclave.orchestrator.gateway;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Desktop sessions that reached guacd, with their recording's location when recorded. */
+/**
+ * Desktop sessions that reached guacd, with their recording's location when recorded. An open one is renewed
+ * ({@code last_seen_at}, the database's clock) by the replica that relays it; one not renewed for
+ * {@link #STALE_AFTER} belongs to a replica that died and no longer counts as open.
+ */
 @Repository
 class DesktopSessionRepository {
 
@@ -17,14 +24,33 @@ class DesktopSessionRepository {
         this.jdbc = jdbc;
     }
 
-    void opened(Admission admission, String username, Instant at) {
+    static final Duration STALE_AFTER = Duration.ofMinutes(2);
+
+    void opened(Admission admission, String username, Instant at, String replica) {
         Recording recording = admission.recording();
         jdbc.sql("INSERT INTO desktop_sessions (id, project_id, workspace_id, workspace_name, username, opened_at,"
-                        + " recording_path, recording_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " recording_path, recording_name, replica, last_seen_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())")
                 .params(admission.sessionId(), admission.projectId(), admission.workspace().id(),
                         admission.workspace().name(), username, Timestamp.from(at),
-                        recording == null ? null : recording.path(), recording == null ? null : recording.name())
+                        recording == null ? null : recording.path(), recording == null ? null : recording.name(),
+                        replica)
                 .update();
+    }
+
+    /** The sessions this replica still relays are alive. */
+    void stillOpen(Collection<UUID> sessionIds) {
+        if (!sessionIds.isEmpty()) {
+            jdbc.sql("UPDATE desktop_sessions SET last_seen_at = now() WHERE closed_at IS NULL AND id = ANY(?)")
+                    .param(sessionIds.toArray(UUID[]::new)).update();
+        }
+    }
+
+    /** Workspaces with a session open on any replica, renewed within {@link #STALE_AFTER}. */
+    Set<UUID> workspacesInUse() {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT workspace_id FROM desktop_sessions WHERE closed_at IS NULL"
+                        + " AND last_seen_at > now() - make_interval(secs => ?)")
+                .param(STALE_AFTER.toSeconds()).query(UUID.class).list());
     }
 
     void closed(UUID sessionId, String reason, Instant at) {

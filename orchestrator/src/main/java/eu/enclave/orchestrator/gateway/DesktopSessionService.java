@@ -2,6 +2,7 @@ package eu.enclave.orchestrator.gateway;
 
 import eu.enclave.orchestrator.access.AccessPolicy;
 import eu.enclave.orchestrator.access.DesktopAccess;
+import eu.enclave.orchestrator.cluster.leader.ClusterLeadership;
 import eu.enclave.orchestrator.project.Project;
 import eu.enclave.orchestrator.project.ProjectService;
 import eu.enclave.platform.audit.AuditEvent;
@@ -11,6 +12,7 @@ import eu.enclave.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,10 +36,12 @@ public class DesktopSessionService {
     private final SessionActivity activity;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ClusterLeadership replica;
 
     DesktopSessionService(ProjectService projects, AccessPolicy policy, DesktopWorkspaces workspaces,
                           DesktopSettingsService settings, DesktopDefaults defaults, DesktopSessionRepository sessions,
-                          SessionActivity activity, AuditTrail audit, Clock clock) {
+                          SessionActivity activity, AuditTrail audit, Clock clock, ClusterLeadership replica) {
+        this.replica = replica;
         this.projects = projects;
         this.policy = policy;
         this.workspaces = workspaces;
@@ -116,7 +120,10 @@ public class DesktopSessionService {
         return new Allowed(project, workspace);
     }
 
-    /** guacd accepted the connection: audited with the recording's location, recorded, reported as activity. */
+    /**
+     * guacd relayed the desktop's first frame: only now is it a session (guacd answers {@code ready} before its VNC
+     * or RDP client has reached the desktop). Audited with the recording's location, recorded, reported as activity.
+     */
     @Transactional
     public void connected(CurrentUser user, Admission admission) {
         Map<String, Object> details = new HashMap<>(Map.of("session", admission.sessionId().toString(),
@@ -126,16 +133,24 @@ public class DesktopSessionService {
             details.put("recordingPath", admission.recording().path());
             details.put("recordingName", admission.recording().name());
         }
-        sessions.opened(admission, user.username(), clock.instant());
+        sessions.opened(admission, user.username(), clock.instant(), replica.identity());
         audit.record(new AuditEvent(user.username(), "desktop.connected", admission.projectSlug(),
-                target(admission.workspace().name()), details));
+                target(admission), details));
         activity.opened(admission.workspace().id(), user);
     }
 
-    /** guacd could not be reached or refused the handshake: nothing was opened. */
-    public void unreachable(CurrentUser user, Admission admission) {
+    /**
+     * guacd could not be reached, refused the handshake, or could not reach the desktop before its first frame:
+     * nothing was opened. Audited once, with what guacd said ({@code message}).
+     */
+    public void unreachable(CurrentUser user, Admission admission, String message) {
         refused(user, admission.projectSlug(), admission.workspace().name(),
-                new TunnelRefused(Refusal.DESKTOP_UNREACHABLE));
+                new TunnelRefused(Refusal.DESKTOP_UNREACHABLE), message);
+    }
+
+    /** The sessions this replica relays are still open: renewed so that no other replica takes them for gone. */
+    public void stillOpen(Collection<UUID> sessionIds) {
+        sessions.stillOpen(sessionIds);
     }
 
     @Transactional
@@ -144,21 +159,33 @@ public class DesktopSessionService {
         long seconds = Math.max(0, Duration.between(admission.admittedAt(), now).toSeconds());
         sessions.closed(admission.sessionId(), reason, now);
         audit.record(new AuditEvent(user.username(), "desktop.disconnected", admission.projectSlug(),
-                target(admission.workspace().name()), Map.of("session", admission.sessionId().toString(),
+                target(admission), Map.of("session", admission.sessionId().toString(),
                 "workspace", admission.workspace().name(), "durationSeconds", seconds, "reason", reason)));
         activity.closed(admission.workspace().id());
     }
 
     private void refused(CurrentUser user, String slug, String workspace, TunnelRefused refused) {
+        refused(user, slug, workspace, refused, null);
+    }
+
+    private void refused(CurrentUser user, String slug, String workspace, TunnelRefused refused, String message) {
         Map<String, Object> details = new HashMap<>(Map.of("reason", refused.refusal().code()));
         if (workspace != null) {
             details.put("workspace", workspace);
         }
+        if (message != null) {
+            details.put("message", message);
+        }
         audit.record(new AuditEvent(user.username(), "desktop.refused", slug,
-                workspace == null ? null : target(workspace), details));
+                slug == null || workspace == null ? null : target(slug, workspace), details));
     }
 
-    private static String target(String workspace) {
-        return "workspace:" + workspace;
+    private static String target(Admission admission) {
+        return target(admission.projectSlug(), admission.workspace().name());
+    }
+
+    /** As the workspace feature names its entries ({@code workspace.*}), so that one filter finds both. */
+    private static String target(String slug, String workspace) {
+        return "workspace:" + slug + "/" + workspace;
     }
 }

@@ -15,9 +15,9 @@ class WorkspaceSessionActivity implements SessionActivity {
         this.sessions = sessions;
     }
 
+    /** Nothing to tell: the open session is counted in {@code desktop_sessions}, where every replica sees it. */
     @Override
     public void opened(UUID workspaceId, CurrentUser user) {
-        sessions.opened(workspaceId, user.username());
     }
 
     @Override

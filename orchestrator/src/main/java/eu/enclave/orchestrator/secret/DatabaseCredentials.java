@@ -32,9 +32,12 @@ public class DatabaseCredentials {
     private final TransactionTemplate transactions;
     private final List<String> roles;
     private final Clock clock;
+    private final PendingSecretOperations pending;
 
     DatabaseCredentials(DatabaseEngine engine, LeaseRepository leases, AuditTrail audit,
-                        PlatformTransactionManager transactionManager, VaultSettings settings, Clock clock) {
+                        PlatformTransactionManager transactionManager, VaultSettings settings, Clock clock,
+                        PendingSecretOperations pending) {
+        this.pending = pending;
         this.engine = engine;
         this.leases = leases;
         this.audit = audit;
@@ -82,14 +85,34 @@ public class DatabaseCredentials {
         return leases.find(leaseId).orElseThrow();
     }
 
-    /** Revokes the workspace's active leases (at workspace stop); returns them as revoked. */
+    /**
+     * Revokes the workspace's active leases, failing with {@link SecretStoreUnavailable} when Vault does (at
+     * deletion, which then does not happen); returns them as revoked.
+     */
     public List<Lease> revokeWorkspace(String project, String workspace) {
         return revoke(leases.active(project, workspace));
     }
 
-    /** Revokes every active lease of the project (at suspension or archival). */
-    public List<Lease> revokeProject(String project) {
-        return revoke(leases.active(project, null));
+    /**
+     * Revokes the workspace's active leases (at its stop); a lease Vault cannot revoke now is recorded as a pending
+     * operation, retried until it succeeds. Returns the leases revoked now.
+     */
+    public List<Lease> revokeWorkspaceOrDefer(String project, String workspace, String cause) {
+        return revokeOrDefer(leases.active(project, workspace), cause);
+    }
+
+    /** Revokes every active lease of the project (at suspension or archival), deferring those Vault refuses now. */
+    public List<Lease> revokeProjectOrDefer(String project, String cause) {
+        return revokeOrDefer(leases.active(project, null), cause);
+    }
+
+    /** A pending revocation tried again; a lease no longer active (revoked meanwhile) needs nothing more. */
+    void revokePending(PendingOperation operation) {
+        Lease lease = leases.find(operation.leaseId()).orElse(null);
+        if (lease != null && lease.state() == Lease.State.ACTIVE) {
+            revokeOne(lease, Map.of("attempts", Integer.toString(operation.attempts() + 1),
+                    "pendingSince", operation.createdAt().toString()));
+        }
     }
 
     /** The project's leases, newest first, with expired ones reported as such. */
@@ -105,15 +128,33 @@ public class DatabaseCredentials {
     private List<Lease> revoke(List<Lease> active) {
         List<Lease> revoked = new ArrayList<>();
         for (Lease lease : active) {
-            engine.revoke(lease.leaseId());
-            Instant now = clock.instant();
-            transactions.executeWithoutResult(status -> {
-                leases.markRevoked(lease.leaseId(), now);
-                audit.record(event("secret.lease_revoked", lease, Map.of()));
-            });
-            revoked.add(leases.find(lease.leaseId()).orElseThrow());
+            revoked.add(revokeOne(lease, Map.of()));
         }
         return revoked;
+    }
+
+    private List<Lease> revokeOrDefer(List<Lease> active, String cause) {
+        List<Lease> revoked = new ArrayList<>();
+        for (Lease lease : active) {
+            try {
+                revoked.add(revokeOne(lease, Map.of()));
+            } catch (SecretStoreUnavailable e) {
+                pending.defer(PendingOperation.Kind.REVOKE_LEASE, lease.project(), lease.workspace(), lease.leaseId(),
+                        cause, e.reason());
+            }
+        }
+        return revoked;
+    }
+
+    /** Vault first; then the record and its audit entry, together. */
+    private Lease revokeOne(Lease lease, Map<String, String> more) {
+        engine.revoke(lease.leaseId());
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            leases.markRevoked(lease.leaseId(), now);
+            audit.record(event("secret.lease_revoked", lease, more));
+        });
+        return leases.find(lease.leaseId()).orElseThrow();
     }
 
     private static AuditEvent event(String action, Lease lease, Map<String, String> more) {

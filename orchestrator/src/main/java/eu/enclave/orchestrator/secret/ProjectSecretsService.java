@@ -15,9 +15,11 @@ public class ProjectSecretsService {
     private final AccessPolicy policy;
     private final SecretBackend backend;
     private final DatabaseCredentials credentials;
+    private final PendingSecretOperations pending;
 
     ProjectSecretsService(ProjectService projects, AccessPolicy policy, SecretBackend backend,
-                          DatabaseCredentials credentials) {
+                          DatabaseCredentials credentials, PendingSecretOperations pending) {
+        this.pending = pending;
         this.projects = projects;
         this.policy = policy;
         this.backend = backend;
@@ -28,8 +30,10 @@ public class ProjectSecretsService {
      * @param store       {@code vault} or {@code demo}
      * @param storeDetail where: the Vault address, mount and prefix, or the demo store's warning
      * @param paths       the secrets' paths under the store's prefix, sorted
+     * @param pending     Vault work that failed and is being tried again (revocations, destructions), oldest first
      */
-    public record View(String project, String store, String storeDetail, List<String> paths, List<Lease> leases) {
+    public record View(String project, String store, String storeDetail, List<String> paths, List<Lease> leases,
+                       List<PendingOperation> pending) {
     }
 
     /** Throws {@link SecretStoreUnavailable} (503) when Vault cannot be read: a partial view would mislead. */
@@ -38,6 +42,6 @@ public class ProjectSecretsService {
         policy.checkCanViewSecrets(user, project);
         List<String> paths = backend.store().list(project.slug()).stream().map(SecretPath::underPrefix).toList();
         return new View(project.slug(), backend.store().kind().name().toLowerCase(), backend.store().describe(),
-                paths, credentials.leases(project.slug()));
+                paths, credentials.leases(project.slug()), pending.open(project.slug()));
     }
 }

@@ -22,10 +22,12 @@ public class WorkspaceCredentials {
 
     private final SecretStore store;
     private final AuditTrail audit;
+    private final PendingSecretOperations pending;
 
-    WorkspaceCredentials(SecretStore store, AuditTrail audit) {
+    WorkspaceCredentials(SecretStore store, AuditTrail audit, PendingSecretOperations pending) {
         this.store = store;
         this.audit = audit;
+        this.pending = pending;
     }
 
     /** A new password, stored before it is returned: write the Kubernetes Secret after this, never before. */
@@ -70,7 +72,23 @@ public class WorkspaceCredentials {
         return destroyed;
     }
 
+    /**
+     * Destroys every secret of the project (at archival, once its namespace is gone); when the store fails, the
+     * rest is recorded as a pending operation, retried until it succeeds.
+     */
+    public void destroyProjectOrDefer(String project, String cause) {
+        try {
+            destroyProject(project);
+        } catch (SecretStoreUnavailable e) {
+            pending.defer(PendingOperation.Kind.DESTROY_PROJECT_SECRETS, project, null, null, cause, e.reason());
+        }
+    }
+
+    /** A failure that destroyed nothing leaves no entry: each retry would otherwise add an empty one. */
     private void recordDestroyed(String project, List<SecretPath> destroyed, boolean complete) {
+        if (!complete && destroyed.isEmpty()) {
+            return;
+        }
         audit.record(new AuditEvent(ProjectService.SYSTEM, "secret.project_destroyed", project,
                 "project:" + project, Map.of("paths", destroyed.stream().map(SecretPath::underPrefix).toList(),
                         "store", store.kind().name(), "complete", complete)));

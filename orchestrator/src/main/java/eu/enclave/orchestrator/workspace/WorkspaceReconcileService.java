@@ -1,6 +1,10 @@
 package eu.enclave.orchestrator.workspace;
 
 import eu.enclave.orchestrator.cluster.leader.ClusterLeadership;
+import eu.enclave.orchestrator.cluster.leader.LeadershipAcquired;
+import eu.enclave.orchestrator.cluster.leader.LeadershipLost;
+import eu.enclave.orchestrator.cluster.watch.ClusterWatchSettings;
+import eu.enclave.orchestrator.cluster.watch.ReconcileQueue;
 import eu.enclave.orchestrator.cluster.ClusterNames;
 import eu.enclave.orchestrator.cluster.ClusterSettings;
 import eu.enclave.orchestrator.cluster.apply.ClusterCallFailed;
@@ -14,6 +18,7 @@ import eu.enclave.orchestrator.secret.ProjectDatabaseRoles;
 import eu.enclave.orchestrator.secret.SecretStoreUnavailable;
 import eu.enclave.orchestrator.workspace.cluster.Observation;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceNames;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceDriftWatch;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceReconciler;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceSpec;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceStatusWatcher;
@@ -21,6 +26,7 @@ import eu.enclave.platform.web.ApiException;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +48,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Brings the cluster in line with the stored workspaces: after each committed change (on a worker thread,
  * like the project reconciles) and periodically, which also removes the objects of deleted workspaces and
  * repairs hand edits. Reports what the cluster shows back to {@link WorkspaceService#observe}, from informers.
- * A start issues a new desktop password, written only into the workspace's Secret.
+ * A start issues a new desktop password, written only into the workspace's Secret. On the leading replica, a
+ * {@link WorkspaceDriftWatch} repairs a hand edit of a workspace's StatefulSet or Service within seconds.
  */
 @Service
 public class WorkspaceReconcileService {
@@ -63,12 +70,15 @@ public class WorkspaceReconcileService {
     private final ClusterLeadership leadership;
     private final ExecutorService background;
     private final Executor afterChanges;
+    private final ClusterWatchSettings watchSettings;
+    private final WorkspaceDriftWatch driftWatch;
+    private final ReconcileQueue drifted;
 
     WorkspaceReconcileService(WorkspaceRepository workspaces, WorkspaceService service, WorkspaceReconciler reconciler,
                               WorkspaceImages images, DatasetMounts datasets, DesktopPasswords passwords,
                               DatabaseCredentials databaseCredentials, ProjectDatabaseRoles databaseRoles,
                               WorkspaceSettings settings, ClusterSettings cluster, KubernetesClient client,
-                              ClusterLeadership leadership,
+                              ClusterLeadership leadership, ClusterWatchSettings watchSettings, Clock clock,
                               @Value("${enclave.cluster.reconcile-changes-in-background:true}") boolean inBackground) {
         this.workspaces = workspaces;
         this.service = service;
@@ -86,6 +96,10 @@ public class WorkspaceReconcileService {
                 ? Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "workspace-reconcile"))
                 : null;
         this.afterChanges = inBackground ? background : Runnable::run;
+        this.watchSettings = watchSettings;
+        this.drifted = new ReconcileQueue("workspace-drift", this::reconcileDrifted);
+        this.driftWatch = new WorkspaceDriftWatch(client, (namespace, project, name) -> drifted.request(
+                namespace + "/" + project + "/" + name, watchSettings.debounce()), clock);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -93,8 +107,47 @@ public class WorkspaceReconcileService {
         watcher.start();
     }
 
+    /** The leader repairs hand edits of workspace objects within seconds (unless watches are turned off). */
+    @EventListener
+    void onLeadershipAcquired(LeadershipAcquired acquired) {
+        if (watchSettings.enabled()) {
+            driftWatch.start();
+        }
+    }
+
+    @EventListener
+    void onLeadershipLost(LeadershipLost lost) {
+        driftWatch.stop();
+    }
+
+    /** Whether the leader's watch of workspace StatefulSets and Services is running. */
+    public boolean watchingDrift() {
+        return driftWatch.isWatching();
+    }
+
+    /**
+     * A workspace whose StatefulSet or Service someone edited, deleted or added: applied again (its objects are
+     * removed when the workspace does not exist), unless its project is no longer on the cluster.
+     */
+    private void reconcileDrifted(String key) {
+        String[] parts = key.split("/", 3);
+        String namespace = parts[0];
+        UUID projectId = UUID.fromString(parts[1]);
+        String name = parts[2];
+        if (!leadership.isLeader()) {
+            return;
+        }
+        if (!workspaces.exists(projectId, name)) {
+            reconciler.remove(namespace, projectId, name);
+            return;
+        }
+        workspaces.findInProjects(ClusterPresence.ON_CLUSTER, projectId, name).ifPresent(this::reconcileQuietly);
+    }
+
     @PreDestroy
     void stop() {
+        driftWatch.close();
+        drifted.close();
         watcher.close();
         if (background != null) {
             background.shutdownNow();
@@ -111,7 +164,8 @@ public class WorkspaceReconcileService {
                     workspaces.find(change.projectId(), change.name()).ifPresent(w -> reconcile(w, change.started()));
                 }
                 if (!change.started()) {
-                    databaseCredentials.revokeWorkspace(change.slug(), change.name());
+                    databaseCredentials.revokeWorkspaceOrDefer(change.slug(), change.name(),
+                            change.deleted() ? "workspace deleted" : "workspace stopped");
                 }
             } catch (RuntimeException e) {
                 log.error("Applying workspace '{}' of project '{}' failed; retrying at the next interval",
@@ -129,10 +183,10 @@ public class WorkspaceReconcileService {
         if (change.to() != ProjectStatus.ACTIVE) {
             service.stopAllOf(change.projectId(), "project " + change.to());
             try {
-                databaseCredentials.revokeProject(change.slug());
+                databaseCredentials.revokeProjectOrDefer(change.slug(), "project " + change.to());
             } catch (RuntimeException e) {
-                log.error("Revoking the database leases of project '{}' failed; they expire on their own",
-                        change.slug(), e);
+                log.error("Revoking the database leases of project '{}' failed; the periodic pass and the"
+                        + " pending-operation retries try again", change.slug(), e);
             }
         }
     }
@@ -223,6 +277,10 @@ public class WorkspaceReconcileService {
                             "could not apply " + outcome.failure());
                     return;
                 }
+                if (!workspace.wantsToRun()) {
+                    // its credentials are revoked at the stop: nothing of them stays on the cluster either
+                    reconciler.removeDatabaseSecret(namespace, workspace.projectId(), workspace.name());
+                }
             }
         } catch (SecretStoreUnavailable e) {
             // thrown before anything is written to the cluster: no Secret or StatefulSet without a stored password
@@ -244,7 +302,7 @@ public class WorkspaceReconcileService {
 
     /**
      * A start of a workspace whose project is linked to a database role leases credentials for it (revoked at the
-     * stop); between starts the pod keeps mounting the Secret it has.
+     * stop, when its Secret is deleted too); while it runs the pod keeps mounting the Secret it has.
      */
     private WorkspaceSpec withDatabase(WorkspaceSpec spec, Workspace workspace, boolean started) {
         Optional<String> role = databaseRoles.roleOf(workspace.projectId());
@@ -254,6 +312,9 @@ public class WorkspaceReconcileService {
         if (started && workspace.wantsToRun()) {
             LeasedCredentials leased = databaseCredentials.lease(workspace.slug(), workspace.name(), role.get());
             return spec.withDatabase(true, new WorkspaceSpec.DatabaseLogin(leased.username(), leased.password()));
+        }
+        if (!workspace.wantsToRun()) {
+            return spec.withDatabase(false, null); // a stopped workspace mounts no credentials
         }
         return spec.withDatabase(reconciler.hasDatabaseSecret(spec.namespace(), workspace.name()), null);
     }

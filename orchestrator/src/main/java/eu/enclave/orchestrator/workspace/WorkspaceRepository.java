@@ -55,6 +55,14 @@ public class WorkspaceRepository {
                 .query(WorkspaceRepository::map).list();
     }
 
+    /** The workspace, when its project is in one of {@code statuses}. */
+    Optional<Workspace> findInProjects(Collection<ProjectStatus> statuses, UUID projectId, String name) {
+        return jdbc.sql(SELECT + "WHERE p.status IN (:statuses) AND w.project_id = :project AND w.name = :name")
+                .param("statuses", statuses.stream().map(ProjectStatus::toString).toList())
+                .param("project", projectId).param("name", name)
+                .query(WorkspaceRepository::map).optional();
+    }
+
     /** Whether a workspace of this name exists in the project, whatever the project's status. */
     boolean exists(UUID projectId, String name) {
         return jdbc.sql("SELECT count(*) FROM workspaces WHERE project_id = ? AND name = ?").params(projectId, name)

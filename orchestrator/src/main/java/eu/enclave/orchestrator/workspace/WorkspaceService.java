@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -172,8 +173,9 @@ public class WorkspaceService {
     @Transactional
     public List<Workspace> stopIdle() {
         Instant cutoff = clock.instant().minus(settings.idleTimeout());
+        Set<UUID> inUse = sessions.workspacesInUse();
         return workspaces.findWantingToRun().stream()
-                .filter(w -> !sessions.hasOpenSession(w.id()) && !w.activeSince().isAfter(cutoff))
+                .filter(w -> !inUse.contains(w.id()) && !w.activeSince().isAfter(cutoff))
                 .flatMap(w -> systemStop(w, "idle").stream())
                 .toList();
     }

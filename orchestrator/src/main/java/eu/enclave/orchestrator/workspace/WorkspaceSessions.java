@@ -2,38 +2,38 @@ package eu.enclave.orchestrator.workspace;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Open desktop sessions, told by the remote-desktop tunnel: a workspace with one is never idle, and the idle
- * timer restarts when its last one closes. Counted in this process only (one tunnel per orchestrator).
+ * Open desktop sessions as the idle stop sees them: a workspace with one open on any replica is never idle
+ * ({@link OpenDesktopSessions}, counted in PostgreSQL by the gateway), and the idle timer restarts when a session
+ * closes.
  */
 @Component
 public class WorkspaceSessions {
 
-    private final Map<UUID, Integer> open = new ConcurrentHashMap<>();
     private final WorkspaceRepository workspaces;
+    private final OpenDesktopSessions open;
     private final Clock clock;
 
-    WorkspaceSessions(WorkspaceRepository workspaces, Clock clock) {
+    WorkspaceSessions(WorkspaceRepository workspaces, OpenDesktopSessions open, Clock clock) {
         this.workspaces = workspaces;
+        this.open = open;
         this.clock = clock;
     }
 
-    /** @param user who connected; auditing the connection is the tunnel's part */
-    public void opened(UUID workspaceId, String user) {
-        open.merge(workspaceId, 1, Integer::sum);
-    }
-
     public void closed(UUID workspaceId) {
-        open.computeIfPresent(workspaceId, (id, count) -> count <= 1 ? null : count - 1);
         workspaces.touch(workspaceId, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     public boolean hasOpenSession(UUID workspaceId) {
-        return open.containsKey(workspaceId);
+        return open.workspacesInUse().contains(workspaceId);
+    }
+
+    /** Every workspace with an open session, in one query, for the idle stop's pass. */
+    public Set<UUID> workspacesInUse() {
+        return open.workspacesInUse();
     }
 }

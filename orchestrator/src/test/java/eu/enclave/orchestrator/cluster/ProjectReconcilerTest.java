@@ -150,7 +150,7 @@ class ProjectReconcilerTest {
     void aClaimGrowsWhenItsSizeIsRaised() {
         reconciler(client).reconcile(SAMPLE);
         ClusterSettings bigger = new ClusterSettings(null, null, null, null,
-                new ClusterSettings.Storage(null, "200Gi", "10Gi", "ReadWriteMany"), null);
+                new ClusterSettings.Storage(null, "200Gi", "10Gi", "ReadWriteMany"), null, null);
 
         ReconcileOutcome outcome = new ProjectReconciler(client, bigger, Retrier.standard(d -> { }), CLOCK)
                 .reconcile(SAMPLE);

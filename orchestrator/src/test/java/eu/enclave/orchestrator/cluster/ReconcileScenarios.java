@@ -13,10 +13,16 @@ import eu.enclave.orchestrator.cluster.bundle.ProjectBundle;
 import eu.enclave.orchestrator.workspace.DatasetMount;
 import eu.enclave.orchestrator.workspace.WorkspaceImage;
 import eu.enclave.orchestrator.workspace.WorkspaceSize;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceDriftWatch;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceNames;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceObjects;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceReconciler;
 import eu.enclave.orchestrator.workspace.cluster.WorkspaceSpec;
+import eu.enclave.orchestrator.cluster.leader.ClusterLeaderService;
+import eu.enclave.orchestrator.cluster.leader.LeaderElectionSettings;
+import eu.enclave.platform.audit.AuditTrail;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -29,14 +35,17 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 /**
  * The reconcile scenarios, written once and run against every target: Fabric8's CRUD mock server (always),
@@ -50,7 +59,7 @@ abstract class ReconcileScenarios {
     static final String RUN_PREFIX = "enclave-it-" + UUID.randomUUID().toString().substring(0, 6) + "-";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private final ClusterSettings settings = new ClusterSettings(RUN_PREFIX, null, null, null, null, null);
+    private final ClusterSettings settings = new ClusterSettings(RUN_PREFIX, null, null, null, null, null, null);
     private ProjectClusterSpec spec;
     private String namespace;
 
@@ -108,16 +117,7 @@ abstract class ReconcileScenarios {
         reconciler().reconcile(spec);
         AtomicInteger reads = new AtomicInteger();
         AtomicInteger writes = new AtomicInteger();
-        // Counted on the wire: resource versions would not do on a real cluster, whose controllers update
-        // objects' status (a quota's usage, a claim's binding) on their own.
-        Interceptor countWrites = new Interceptor() {
-            @Override
-            public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-                ("GET".equals(request.method()) ? reads : writes).incrementAndGet();
-            }
-        };
-        try (KubernetesClient counted = new KubernetesClientBuilder().withConfig(client().getConfiguration())
-                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", countWrites)).build()) {
+        try (KubernetesClient counted = counting(reads, writes)) {
 
             ReconcileOutcome second = reconciler(counted).reconcile(spec);
 
@@ -127,6 +127,97 @@ abstract class ReconcileScenarios {
             assertThat(reads.get()).as("read calls of the second run (the count works)").isPositive();
             assertThat(writes).as("write calls of the second run").hasValue(0);
         }
+    }
+
+    @Test
+    void aWorkspaceAppliedAgainWritesNothingAndAHandEditOfItsStatefulSetIsReverted() {
+        reconciler().reconcile(spec);
+        WorkspaceSpec desk = workspacePods().get(0);
+        WorkspaceSpec stopped = stopped(desk);
+        assertThat(workspaces(client()).apply(stopped).converged()).isTrue();
+        WorkspaceSpec unchanged = stopped.withPassword(null);
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger writes = new AtomicInteger();
+        try (KubernetesClient counted = counting(reads, writes)) {
+            WorkspaceReconciler.Outcome again = workspaces(counted).apply(unchanged);
+            assertThat(again.results()).extracting(ApplyResult::action).containsOnly(Action.UNCHANGED);
+            assertThat(reads.get()).isPositive();
+            assertThat(writes).as("write calls of an unchanged workspace pass").hasValue(0);
+        }
+
+        client().apps().statefulSets().inNamespace(namespace).withName(WorkspaceNames.workload("desk"))
+                .edit(set -> {
+                    set.getSpec().getTemplate().getSpec().setHostNetwork(true);
+                    set.getSpec().getTemplate().getSpec().setDnsPolicy("Default");
+                    set.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example/evil:1");
+                    return set;
+                });
+        WorkspaceReconciler.Outcome repaired = workspaces(client()).apply(unchanged);
+
+        assertThat(repaired.results()).filteredOn(r -> r.object().kind().equals("StatefulSet"))
+                .extracting(ApplyResult::action).containsExactly(Action.UPDATED);
+        var pod = client().apps().statefulSets().inNamespace(namespace).withName(WorkspaceNames.workload("desk"))
+                .get().getSpec().getTemplate().getSpec();
+        assertThat(pod.getHostNetwork()).isFalse();
+        assertThat(pod.getDnsPolicy()).as("back to the server's default").isEqualTo("ClusterFirst");
+        assertThat(pod.getContainers().get(0).getImage()).isEqualTo(desk.image().image());
+    }
+
+    @Test
+    void aHandEditOfAWorkspaceServiceOrStatefulSetIsReportedByTheDriftWatchWithinSeconds() {
+        reconciler().reconcile(spec);
+        WorkspaceSpec desk = workspacePods().get(1);
+        WorkspaceSpec stopped = stopped(desk);
+        assertThat(workspaces(client()).apply(stopped).converged()).isTrue();
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (WorkspaceDriftWatch watch = new WorkspaceDriftWatch(client(),
+                (ns, project, name) -> reported.add(ns + "/" + project + "/" + name), java.time.Clock.systemUTC())) {
+            watch.start();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(watch::isWatching);
+            reported.clear(); // an object made in the second the watch started may count as new
+            String expected = namespace + "/" + spec.projectId() + "/" + desk.name();
+
+            client().services().inNamespace(namespace).withName(WorkspaceNames.workload(desk.name()))
+                    .edit(service -> {
+                        service.getSpec().setSelector(java.util.Map.of("app", "elsewhere"));
+                        return service;
+                    });
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> reported.contains(expected));
+            reported.clear();
+
+            client().apps().statefulSets().inNamespace(namespace).withName(WorkspaceNames.workload(desk.name()))
+                    .delete();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> reported.contains(expected));
+        }
+        assertThat(workspaces(client()).apply(stopped.withPassword(null)).converged()).isTrue();
+        assertThat(client().services().inNamespace(namespace).withName(WorkspaceNames.workload(desk.name())).get()
+                .getSpec().getSelector()).isEqualTo(WorkspaceNames.selector(desk.name()));
+    }
+
+    /** Stopped, without datasets or database: nothing runs on a real cluster, and no claim is missing. */
+    private static WorkspaceSpec stopped(WorkspaceSpec running) {
+        return new WorkspaceSpec(running.namespace(), running.projectId(), running.slug(), running.name(),
+                running.owner(), running.image(), running.size(), false, List.of(), running.homeSize(), null,
+                running.desktopPassword());
+    }
+
+    private static WorkspaceReconciler workspaces(KubernetesClient client) {
+        return new WorkspaceReconciler(client, Retrier.standard(d -> { }));
+    }
+
+    /**
+     * A client of the target whose calls are counted on the wire: resource versions would not do on a real cluster,
+     * whose controllers update objects' status (a quota's usage, a claim's binding) on their own.
+     */
+    private KubernetesClient counting(AtomicInteger reads, AtomicInteger writes) {
+        Interceptor count = new Interceptor() {
+            @Override
+            public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+                ("GET".equals(request.method()) ? reads : writes).incrementAndGet();
+            }
+        };
+        return new KubernetesClientBuilder().withConfig(client().getConfiguration())
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", count)).build();
     }
 
     @Test
@@ -226,6 +317,32 @@ abstract class ReconcileScenarios {
                     .withName(WorkspaceNames.pod(workspace.name())).endMetadata().withSpec(template.getSpec()).build();
             Pod workspacePod = client().pods().inNamespace(namespace).resource(pod).dryRun().create();
             assertThat(workspacePod.getMetadata().getName()).isEqualTo(WorkspaceNames.pod(workspace.name()));
+        }
+    }
+
+    @Test
+    void aLeaseCannotBeMadeInAMissingNamespaceAndLeaderElectionCreatesTheNamespaceThenLeads() {
+        String leaseNamespace = namespace + "-lease";
+        try {
+            assertThatThrownBy(() -> client().resource(new LeaseBuilder().withNewMetadata().withName("probe")
+                    .withNamespace(leaseNamespace).endMetadata().withNewSpec().withHolderIdentity("probe").endSpec()
+                    .build()).create()).isInstanceOfSatisfying(KubernetesClientException.class,
+                            e -> assertThat(e.getCode()).as("a fresh cluster's answer").isEqualTo(404));
+            ClusterLeaderService leadership = new ClusterLeaderService(client(), new LeaderElectionSettings(true,
+                    leaseNamespace, null, Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMillis(200),
+                    "scenario-" + spec.slug()), Mockito.mock(AuditTrail.class), event -> { });
+            try {
+                leadership.prepare();
+                leadership.start();
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(leadership::isLeader);
+                assertThat(leadership.cannotLeadBecause()).isEmpty();
+                assertThat(client().leases().inNamespace(leaseNamespace).withName("enclave-orchestrator").get())
+                        .isNotNull();
+            } finally {
+                leadership.stop();
+            }
+        } finally {
+            client().namespaces().withName(leaseNamespace).delete();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,11 @@ import java.util.concurrent.TimeUnit;
  * {@code ready}, draws a frame ({@code size}, {@code rect}+{@code cfill}, {@code sync}) and then records everything
  * the client sends, sending {@code nop} now and then as guacd does. Every handshake is kept, with the exact
  * connection parameters received.
+ *
+ * <p>A workspace whose {@code hostname} is {@link #UNREACHABLE_HOST} fails as guacd 1.6 fails when its VNC client
+ * cannot reach the desktop (a name that does not resolve, a wrong VNC password): {@code ready} first, since guacd
+ * answers the handshake before its VNC client tries, then {@code error} with {@link #UNREACHABLE_MESSAGE} and
+ * status 519 (upstream not found), {@code disconnect}, and the connection closes; no frame is ever drawn.
  */
 public final class GuacdTestPeer implements AutoCloseable {
 
@@ -34,12 +40,19 @@ public final class GuacdTestPeer implements AutoCloseable {
             "ignore-cert", "security", "recording-path", "recording-name", "create-recording-path", "read-only",
             "color-depth");
     public static final int FRAME_WIDTH = 640;
+    /** The desktop address the peer cannot reach, as guacd could not reach a workspace that does not resolve. */
+    public static final String UNREACHABLE_HOST = "desktop.unreachable.invalid";
+    /** What guacd 1.6's VNC plugin says then (and for a wrong VNC password). */
+    public static final String UNREACHABLE_MESSAGE = "Unable to connect to VNC server.";
+    /** GUAC_PROTOCOL_STATUS_UPSTREAM_NOT_FOUND. */
+    public static final String UPSTREAM_NOT_FOUND = "519";
     public static final int FRAME_HEIGHT = 400;
 
     private final ServerSocket server;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
     private volatile boolean echo;
+    private volatile CountDownLatch frames = new CountDownLatch(0);
 
     public GuacdTestPeer() throws IOException {
         server = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
@@ -59,6 +72,15 @@ public final class GuacdTestPeer implements AutoCloseable {
     /** When set, the peer answers each client instruction at once with a {@code sync} (for latency measurements). */
     public void echo(boolean on) {
         echo = on;
+    }
+
+    /** From now on, connections answer {@code ready} and then wait for {@link #releaseFrames()} to draw. */
+    public void holdFrames() {
+        frames = new CountDownLatch(1);
+    }
+
+    public void releaseFrames() {
+        frames.countDown();
     }
 
     public int connectionCount() {
@@ -129,6 +151,12 @@ public final class GuacdTestPeer implements AutoCloseable {
                 }
                 handshake.put("connect-version", List.of(instruction.get(1)));
                 send(List.of("ready", "$peer-" + connections.size()));
+                if (UNREACHABLE_HOST.equals(parameters.get("hostname"))) {
+                    send(List.of("error", UNREACHABLE_MESSAGE, UPSTREAM_NOT_FOUND));
+                    send(List.of("disconnect"));
+                    return;
+                }
+                frames.await();
                 drawFrame();
                 Thread nops = new Thread(this::keepAlive, "guacd-peer-nop");
                 nops.setDaemon(true);
@@ -140,6 +168,8 @@ public final class GuacdTestPeer implements AutoCloseable {
                         send(List.of("sync", Long.toString(System.currentTimeMillis())));
                     }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException | RuntimeException e) {
                 // the client went away
             } finally {

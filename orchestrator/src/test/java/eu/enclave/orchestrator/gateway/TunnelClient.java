@@ -28,6 +28,9 @@ public final class TunnelClient extends TextWebSocketHandler {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
+    /** The orchestrator's session cookie (its own name: egress-review, on another port of the host, has another). */
+    public static final String PORTAL_SESSION = eu.enclave.orchestrator.support.PortalSessions.COOKIE;
+
     public final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     public final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     public WebSocketSession session;
@@ -48,7 +51,7 @@ public final class TunnelClient extends TextWebSocketHandler {
         if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("sign-in of " + username + " failed: " + signedIn.statusCode());
         }
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(PORTAL_SESSION))
                 .map(HttpCookie::toString).findFirst().orElseThrow();
     }
 

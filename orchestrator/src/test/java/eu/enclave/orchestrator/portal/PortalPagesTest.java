@@ -1,6 +1,7 @@
 package eu.enclave.orchestrator.portal;
 
 import static eu.enclave.orchestrator.support.HtmlPages.text;
+import static eu.enclave.orchestrator.support.PortalSessions.sameSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -243,13 +244,13 @@ class PortalPagesTest {
                 .andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/projects/" + slug + "#quota-form");
         Document page = page(get("/projects/" + slug + "?lang=fr").with(user("admin"))
-                .flashAttrs(result.getFlashMap()), 200);
+                .with(sameSession(result)), 200);
         assertThat(text(page, "quota-gpus-error")).isEqualTo("doit être un nombre entier");
         assertThat(page.getElementById("quota-gpus").attr("value")).isEqualTo("ten");
         assertThat(text(page, "notice")).contains("Le quota n’a pas été modifié");
 
         MvcResult second = mvc.perform(quotaForm(slug, "lots", "32Gi", "1", "10", "20", "2Pi", "admin")).andReturn();
-        Document again = page(get("/projects/" + slug).with(user("admin")).flashAttrs(second.getFlashMap()), 200);
+        Document again = page(get("/projects/" + slug).with(user("admin")).with(sameSession(second)), 200);
         assertThat(text(again, "quota-cpu-error")).contains("Kubernetes quantity");
         assertThat(text(again, "quota-storage-error")).contains("at most 1Pi");
         assertThat(again.getElementById("quota-cpu").attr("value")).isEqualTo("lots");
@@ -300,7 +301,7 @@ class PortalPagesTest {
                 .with(user("admin")).with(csrf())).andReturn();
 
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/projects/" + slug);
-        Document page = page(get("/projects/" + slug).with(user("admin")).flashAttrs(result.getFlashMap()), 200);
+        Document page = page(get("/projects/" + slug).with(user("admin")).with(sameSession(result)), 200);
         assertThat(page.select("#notice.notice-error")).hasSize(1);
         assertThat(text(page, "notice")).contains("The status was not changed").contains("cannot become archived");
         assertThat(text(page, "project-status")).isEqualTo("Draft");
@@ -403,7 +404,7 @@ class PortalPagesTest {
                 .param("role", "reviewer").with(user("pi")).with(csrf())).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/projects/" + slug + "#add-member");
 
-        Document page = page(get("/projects/" + slug).with(user("pi")).flashAttrs(result.getFlashMap()), 200);
+        Document page = page(get("/projects/" + slug).with(user("pi")).with(sameSession(result)), 200);
         assertThat(text(page, "member-username-error")).contains("is not known to Enclave");
         assertThat(page.getElementById("member-username").attr("value")).isEqualTo("nobody");
         assertThat(page.select("#member-role option[selected]").attr("value")).isEqualTo("reviewer");

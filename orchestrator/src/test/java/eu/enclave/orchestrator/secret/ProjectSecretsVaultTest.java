@@ -67,6 +67,10 @@ class ProjectSecretsVaultTest {
     SecretStore store;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PendingSecretRetries retries;
+    @Autowired
+    PendingSecretOperations pending;
 
     @AfterEach
     void unseal() {
@@ -128,8 +132,85 @@ class ProjectSecretsVaultTest {
         assertThat(fixtures.auditFor(slug)).extracting(Audited::action).contains("secret.lease_renewed",
                 "secret.lease_revoked");
 
-        assertThat(databases.revokeProject(slug)).extracting(Lease::leaseId).containsExactly(stays.leaseId());
+        assertThat(databases.revokeProjectOrDefer(slug, "project SUSPENDED")).extracting(Lease::leaseId).containsExactly(stays.leaseId());
         assertThat(PEER.revokedLeases()).contains(stays.leaseId());
+    }
+
+    @Test
+    void aLeaseVaultCannotRevokeAtAStopIsPendingShownToAdminsRetriedWithBackoffAndRevokedOnceVaultIsBack()
+            throws Exception {
+        String slug = fixtures.activeProject("sec-pend").slug();
+        LeasedCredentials lease = databases.lease(slug, "ws-down", TestVaults.DATABASE_ROLE);
+        long before = fixtures.auditHead();
+        PEER.seal(true);
+
+        assertThat(databases.revokeWorkspaceOrDefer(slug, "ws-down", "workspace stopped")).isEmpty();
+
+        assertThat(databases.leases(slug)).extracting(Lease::state).containsExactly(Lease.State.ACTIVE);
+        PendingOperation first = pending.open(slug).get(0);
+        assertThat(pending.open(slug)).hasSize(1);
+        assertThat(first.kind()).isEqualTo(PendingOperation.Kind.REVOKE_LEASE);
+        assertThat(first.leaseId()).isEqualTo(lease.leaseId());
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(first.lastError()).contains("sealed");
+        assertThat(Duration.between(first.lastAttemptAt(), first.nextAttemptAt())).isEqualTo(Duration.ofSeconds(30));
+        assertThat(fixtures.auditAfter(before)).extracting(Audited::action).containsExactly("secret.operation_pending");
+        // a second stop while it is pending records nothing twice
+        databases.revokeWorkspaceOrDefer(slug, "ws-down", "workspace stopped");
+        assertThat(pending.open(slug)).hasSize(1);
+
+        assertThat(retries.runDue(first.createdAt().plusSeconds(10))).as("not due yet").isEmpty();
+        assertThat(retries.runDue(first.nextAttemptAt())).as("still sealed").isEmpty();
+        PendingOperation second = pending.open(slug).get(0);
+        assertThat(second.attempts()).isEqualTo(2);
+        assertThat(Duration.between(second.lastAttemptAt(), second.nextAttemptAt())).isEqualTo(Duration.ofMinutes(1));
+
+        PEER.seal(false);
+        String body = mvc.perform(get("/api/v1/projects/{slug}/secrets", slug).with(as("admin"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(body, "$.pending[*].leaseId")).containsExactly(lease.leaseId());
+        assertThat(JsonPath.<List<Integer>>read(body, "$.pending[*].attempts")).containsExactly(2);
+        String page = mvc.perform(get("/projects/{slug}/secrets", slug).with(user("admin"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(org.jsoup.Jsoup.parse(page).select("#secret-pending tr[data-operation=REVOKE_LEASE]").text())
+                .contains(lease.leaseId()).contains("workspace stopped").contains("sealed");
+
+        assertThat(retries.runDue(second.nextAttemptAt())).hasSize(1);
+
+        assertThat(PEER.revokedLeases()).contains(lease.leaseId());
+        assertThat(databases.leases(slug)).extracting(Lease::state).containsExactly(Lease.State.REVOKED);
+        assertThat(pending.open(slug)).isEmpty();
+        List<Audited> audit = fixtures.auditAfter(before);
+        assertThat(audit).extracting(Audited::action).containsExactly("secret.operation_pending",
+                "secret.lease_revoked", "secret.operation_completed");
+        assertThat(audit.get(2).details()).contains("\"attempts\":\"3\"").contains("REVOKE_LEASE");
+        assertThat(mvc.perform(get("/projects/{slug}/secrets", slug).with(user("admin"))).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"secret-pending-empty\"");
+    }
+
+    @Test
+    void aProjectsPathsVaultCannotDestroyAtArchiveArePendingAndDestroyedOnceVaultIsBack() {
+        String slug = fixtures.activeProject("sec-arch").slug();
+        workspaces.rotate(slug, "ws-a");
+        long before = fixtures.auditHead();
+        PEER.seal(true);
+
+        workspaces.destroyProjectOrDefer(slug, "project archived, namespace deleted");
+
+        assertThat(pending.open(slug)).singleElement().satisfies(op -> {
+            assertThat(op.kind()).isEqualTo(PendingOperation.Kind.DESTROY_PROJECT_SECRETS);
+            assertThat(op.cause()).isEqualTo("project archived, namespace deleted");
+        });
+        assertThat(fixtures.auditAfter(before)).extracting(Audited::action)
+                .as("a failure that destroyed nothing leaves no empty entry").containsExactly("secret.operation_pending");
+        PEER.seal(false);
+
+        assertThat(retries.runDue(pending.open(slug).get(0).nextAttemptAt())).hasSize(1);
+
+        assertThat(store.list(slug)).isEmpty();
+        assertThat(pending.open(slug)).isEmpty();
+        assertThat(fixtures.auditAfter(before)).extracting(Audited::action).containsExactly(
+                "secret.operation_pending", "secret.project_destroyed", "secret.operation_completed");
     }
 
     @Test

@@ -112,4 +112,18 @@ abstract class VaultScenarios {
         assertThat(database.renew(credentials.leaseId(), Duration.ofMinutes(10))).isPositive();
         database.revoke(credentials.leaseId());
     }
+
+    /**
+     * A pending revocation may be tried again after Vault did it but before that was recorded (the orchestrator
+     * stopped in between): Vault must take a revocation of a lease already revoked as done.
+     */
+    @Test
+    void aRevocationTriedAgainAfterItSucceededIsHarmless() {
+        Assumptions.assumeTrue(databaseRole() != null, "this Vault has no database secrets engine configured");
+        DatabaseEngine database = backend().database();
+        LeasedCredentials credentials = database.issue(databaseRole());
+
+        database.revoke(credentials.leaseId());
+        database.revoke(credentials.leaseId());
+    }
 }

@@ -81,6 +81,11 @@ class WorkspaceDatabaseCredentialsTest {
         assertThat(leaseStates(project)).containsExactly("REVOKED");
         assertThat(workspaces.get(fixtures.user("researcher"), project.slug(), "desk").status())
                 .isIn(WorkspaceStatus.STOPPING, WorkspaceStatus.STOPPED);
+        assertThat(cluster.secrets().inNamespace(ns).withName("ws-desk-database").get())
+                .as("the revoked credentials' Secret is deleted at the stop, not left until the next start").isNull();
+        assertThat(cluster.apps().statefulSets().inNamespace(ns).withName("ws-desk").get().getSpec().getTemplate()
+                .getSpec().getVolumes()).noneMatch(v -> v.getSecret() != null
+                        && "ws-desk-database".equals(v.getSecret().getSecretName()));
         assertThat(fixtures.auditFor(project.slug()).toString()).doesNotContain(decode(secret.getData()
                 .get("password")));
     }

@@ -1,42 +1,11 @@
 package eu.enclave.orchestrator.support;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 
-/** The system clock shifted by an offset that tests move forward (and must reset: the context is shared). */
-public final class MutableClock extends Clock {
-
-    private final ZoneId zone;
-    private volatile Duration offset = Duration.ZERO;
+/** The orchestrator tests' name for the platform's {@link eu.enclave.platform.testing.MutableClock}. */
+public final class MutableClock extends eu.enclave.platform.testing.MutableClock {
 
     public MutableClock(ZoneId zone) {
-        this.zone = zone;
-    }
-
-    public void advance(Duration by) {
-        offset = offset.plus(by);
-    }
-
-    public void reset() {
-        offset = Duration.ZERO;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return zone;
-    }
-
-    @Override
-    public Clock withZone(ZoneId other) {
-        MutableClock copy = new MutableClock(other);
-        copy.offset = offset;
-        return copy;
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.now().plus(offset);
+        super(zone);
     }
 }

@@ -1,5 +1,6 @@
 package eu.enclave.orchestrator.template;
 
+import static eu.enclave.orchestrator.support.PortalSessions.sameSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -86,7 +87,7 @@ class TemplatePagesTest {
 
         MvcResult result = mvc.perform(form(project, "admin", "windows-desktop")).andReturn();
         Document page = page(get("/projects/" + project.slug()).with(user("admin"))
-                .flashAttrs(result.getFlashMap()), 200);
+                .with(sameSession(result)), 200);
         assertThat(page.getElementById("notice").text()).contains("The templates could not be saved.")
                 .contains("unknown template 'windows-desktop'");
 

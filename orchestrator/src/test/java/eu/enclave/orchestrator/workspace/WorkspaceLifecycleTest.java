@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -223,7 +224,7 @@ class WorkspaceLifecycleTest {
         WorkspaceFixtures workspaces = new WorkspaceFixtures(fixtures, service);
         Workspace idle = workspaces.started(project, "researcher", "idle");
         Workspace busy = workspaces.started(project, "pi", "busy");
-        sessions.opened(busy.id(), "pi");
+        UUID session = openDesktopSession(project, busy); // as the gateway records one, on whichever replica
         try {
             clock.advance(Duration.ofMinutes(119));
             assertThat(service.stopIdle()).extracting(Workspace::slug).doesNotContain(project.slug());
@@ -244,10 +245,19 @@ class WorkspaceLifecycleTest {
                 assertThat(a.details()).contains("idle");
             });
         } finally {
+            jdbc.update("UPDATE desktop_sessions SET closed_at = now() WHERE id = ?", session);
             sessions.closed(busy.id());
         }
         // the session's end restarts the idle timer
         assertThat(workspace(project, "busy").activeSince()).isAfter(idle.activeSince().plus(Duration.ofMinutes(120)));
+    }
+
+    private UUID openDesktopSession(Project project, Workspace workspace) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO desktop_sessions (id, project_id, workspace_id, workspace_name, username, opened_at,"
+                + " replica, last_seen_at) VALUES (?, ?, ?, ?, 'pi', now(), 'another-replica', now())", id,
+                project.id(), workspace.id(), workspace.name());
+        return id;
     }
 
     @Test

@@ -1,6 +1,9 @@
 package eu.enclave.platform.startup;
 
 import eu.enclave.platform.security.DemoProperties;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +17,16 @@ public class StartupReport {
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
     private final DemoProperties demo;
+    private final Supplier<List<StartupNotice>> notices;
 
     public StartupReport(DemoProperties demo) {
+        this(demo, List::of);
+    }
+
+    /** @param notices read when the service is ready, so that they say how things stand then */
+    public StartupReport(DemoProperties demo, Supplier<List<StartupNotice>> notices) {
         this.demo = demo;
+        this.notices = notices;
     }
 
     @EventListener
@@ -36,6 +46,12 @@ public class StartupReport {
                     .append("    e.g. curl -u admin:").append(demo.password()).append(' ').append(base)
                     .append("/api/v1/projects\n");
         }
-        log.info("{}", report);
+        List<String> attention = notices.get().stream().map(StartupNotice::notice).flatMap(Optional::stream).toList();
+        attention.forEach(notice -> report.append("\n  ATTENTION: ").append(notice).append('\n'));
+        if (attention.isEmpty()) {
+            log.info("{}", report);
+        } else {
+            log.warn("{}", report);
+        }
     }
 }

@@ -64,7 +64,8 @@ final class OwnedFields {
         } else if (wanted instanceof PersistentVolume volume) {
             drift.addAll(VolumeFields.merge(volume, (PersistentVolume) merged));
         } else if (wanted instanceof StatefulSet set) {
-            // the whole spec: on a real server, defaulted fields make this an update that changes nothing
+            // the whole spec, with the fields the server defaults where Enclave leaves them unset
+            ServerDefaultedFields.adopt(set.getSpec(), ((StatefulSet) merged).getSpec());
             ((StatefulSet) merged).setSpec(set.getSpec());
         } else if (wanted instanceof Service service) {
             // not the whole spec: the server allocates clusterIP(s) and keeps them

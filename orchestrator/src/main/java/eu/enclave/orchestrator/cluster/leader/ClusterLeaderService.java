@@ -5,6 +5,7 @@ import eu.enclave.platform.audit.AuditEvent;
 import eu.enclave.platform.audit.AuditTrail;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
@@ -16,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,11 @@ import org.springframework.context.ApplicationEventPublisher;
  * <p>{@link #isLeader()} turns false before the Lease is released and as soon as a renewal is given up, and
  * the renew deadline is shorter than the lease duration: a replica stops acting before another may start.
  * With leader election disabled the replica leads from {@link #start()} on, without any Lease.
+ *
+ * <p>{@link #prepare()}, at startup, creates the Lease's namespace when it is missing (and fails the startup, naming
+ * the namespace and the right needed, when the cluster refuses), then reads the Lease once, so that a refusal is
+ * known at once. Why the Lease calls fail is kept: {@link #cannotLeadBecause()} tells whether no replica can lead
+ * for a reason that will not heal by itself.
  */
 public class ClusterLeaderService implements ClusterLeadership {
 
@@ -41,7 +48,6 @@ public class ClusterLeaderService implements ClusterLeadership {
 
     private final KubernetesClient client;
     private final LeaderElectionSettings settings;
-    private final boolean simulated;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final String identity;
@@ -51,13 +57,13 @@ public class ClusterLeaderService implements ClusterLeadership {
     private CompletableFuture<?> election;
     private volatile RenewalTrackingLock lock;
     private volatile boolean stopped;
+    private volatile boolean prepared;
+    private volatile String observedLeader;
 
-    /** @param simulated whether the cluster is the in-process simulation, where the Lease namespace is created */
-    public ClusterLeaderService(KubernetesClient client, LeaderElectionSettings settings, boolean simulated,
-                                AuditTrail audit, ApplicationEventPublisher events) {
+    public ClusterLeaderService(KubernetesClient client, LeaderElectionSettings settings, AuditTrail audit,
+                                ApplicationEventPublisher events) {
         this.client = client;
         this.settings = settings;
-        this.simulated = simulated;
         this.audit = audit;
         this.events = events;
         this.identity = settings.identity() != null ? settings.identity() : hostName() + "-" + randomSuffix();
@@ -75,6 +81,49 @@ public class ClusterLeaderService implements ClusterLeadership {
         return identity;
     }
 
+    @Override
+    public Optional<String> cannotLeadBecause() {
+        RenewalTrackingLock claim = lock;
+        LeaseProblem problem = claim == null || !settings.enabled() ? null : claim.problem();
+        return problem == null || problem.heals() ? Optional.empty()
+                : Optional.of(problem.describe(settings.namespace(), settings.leaseName()));
+    }
+
+    /** Why the last Lease call failed, healing or not; empty when the last one went well. */
+    public Optional<LeaseProblem> leaseProblem() {
+        RenewalTrackingLock claim = lock;
+        return Optional.ofNullable(claim == null ? null : claim.problem());
+    }
+
+    /** The replica that leads as this one last saw it (itself included); empty before anyone was seen. */
+    public Optional<String> observedLeader() {
+        return Optional.ofNullable(isLeader() ? identity : observedLeader);
+    }
+
+    public LeaderElectionSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Before competing: makes sure the Lease's namespace exists (creating it when missing) and reads the Lease
+     * once. Throws {@link LeaseNamespaceMissing} when the namespace is missing and the cluster refuses to create
+     * it: no replica could ever lead.
+     */
+    public synchronized void prepare() {
+        if (prepared || !settings.enabled()) {
+            return;
+        }
+        ensureLeaseNamespace();
+        RenewalTrackingLock probe = newLock(null);
+        try {
+            probe.get(client);
+        } catch (KubernetesClientException e) {
+            log.warn("Leader election: {}", probe.problem().describe(settings.namespace(), settings.leaseName()));
+        }
+        lock = probe;
+        prepared = true;
+    }
+
     public synchronized void start() {
         if (election != null || leader.get()) {
             return;
@@ -86,9 +135,7 @@ public class ClusterLeaderService implements ClusterLeadership {
             acquired();
             return;
         }
-        if (simulated) {
-            createLeaseNamespaceIfMissing();
-        }
+        prepare();
         log.info("Leader election for the cluster: Lease {}/{} as {}", settings.namespace(), settings.leaseName(),
                 identity);
         compete();
@@ -96,8 +143,7 @@ public class ClusterLeaderService implements ClusterLeadership {
 
     /** Fabric8's elector ends after a lost lead: compete again until stopped, as the others do. */
     private synchronized void compete() {
-        RenewalTrackingLock claim = new RenewalTrackingLock(new LeaseLock(settings.namespace(), settings.leaseName(),
-                identity), settings.leaseDuration());
+        RenewalTrackingLock claim = newLock(lock);
         lock = claim;
         LeaderElectionConfig config = new LeaderElectionConfig(claim, settings.leaseDuration(),
                 settings.renewDeadline(), settings.retryPeriod(),
@@ -161,7 +207,13 @@ public class ClusterLeaderService implements ClusterLeadership {
         publish(new LeadershipLost(identity));
     }
 
+    private RenewalTrackingLock newLock(RenewalTrackingLock previous) {
+        return new RenewalTrackingLock(new LeaseLock(settings.namespace(), settings.leaseName(), identity),
+                settings.leaseDuration(), previous == null ? null : previous.problem());
+    }
+
     private void observed(String newLeader) {
+        observedLeader = newLeader;
         if (!identity.equals(newLeader)) {
             log.info("The cluster is reconciled by replica {}", newLeader);
         }
@@ -193,10 +245,29 @@ public class ClusterLeaderService implements ClusterLeadership {
         }
     }
 
-    private void createLeaseNamespaceIfMissing() {
-        if (client.namespaces().withName(settings.namespace()).get() == null) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(settings.namespace())
-                    .endMetadata().build()).create();
+    private void ensureLeaseNamespace() {
+        String namespace = settings.namespace();
+        try {
+            if (client.namespaces().withName(namespace).get() != null) {
+                return;
+            }
+        } catch (KubernetesClientException e) {
+            log.warn("Leader election: could not read namespace {} ({}); the Lease calls will tell whether it exists",
+                    namespace, e.getCode());
+            return;
+        }
+        try {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
+                    .build()).create();
+            log.info("Leader election: created the Lease's namespace {}", namespace);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 401 || e.getCode() == 403) {
+                throw new LeaseNamespaceMissing(namespace, settings.leaseName(), e.getCode());
+            }
+            if (e.getCode() != 409) { // 409: another replica created it meanwhile
+                log.warn("Leader election: could not create namespace {} ({}); retrying with the Lease calls",
+                        namespace, e.toString());
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package eu.enclave.orchestrator.cluster.leader;
 
+import java.util.Optional;
+
 /**
  * Whether this orchestrator replica is the one that acts on the cluster. Scheduled cluster jobs (periodic
  * reconcile, archive teardown, idle workspace stop) run only where {@link #isLeader()} is true, so that
@@ -12,4 +14,12 @@ public interface ClusterLeadership {
 
     /** This replica's name in the Lease: host name and a random suffix. */
     String identity();
+
+    /**
+     * Why no replica can lead, when the reason will not heal by itself (the Lease's namespace is missing, the
+     * cluster refuses the Lease calls): nothing is applied to the cluster until someone fixes it. Empty otherwise.
+     */
+    default Optional<String> cannotLeadBecause() {
+        return Optional.empty();
+    }
 }

@@ -1,7 +1,9 @@
 package eu.enclave.orchestrator.cluster.leader;
 
+import eu.enclave.orchestrator.cluster.ClusterSettings;
 import eu.enclave.orchestrator.cluster.connection.ClusterConnection;
 import eu.enclave.platform.audit.AuditTrail;
+import eu.enclave.platform.startup.StartupNotice;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,10 +17,22 @@ import org.springframework.context.event.EventListener;
 @EnableConfigurationProperties(LeaderElectionSettings.class)
 class LeaderConfiguration {
 
+    /** Prepared at once: a Lease namespace that is missing and may not be created fails the startup. */
     @Bean
     ClusterLeaderService clusterLeadership(ClusterConnection connection, LeaderElectionSettings settings,
-                                           AuditTrail audit, ApplicationEventPublisher events) {
-        return new ClusterLeaderService(connection.client(), settings, connection.simulated(), audit, events);
+                                           ClusterSettings cluster, AuditTrail audit,
+                                           ApplicationEventPublisher events) {
+        ClusterLeaderService leadership = new ClusterLeaderService(connection.client(),
+                settings.inNamespace(cluster.platformNamespace()), audit, events);
+        leadership.prepare();
+        return leadership;
+    }
+
+    /** The startup report says when nothing is being applied to the cluster, and why. */
+    @Bean
+    StartupNotice clusterNotApplied(ClusterLeaderService leadership) {
+        return () -> leadership.cannotLeadBecause().map(reason -> "Kubernetes: nothing is being applied to the"
+                + " cluster: " + reason + ". See /actuator/health/cluster (details for platform admins).");
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -122,11 +122,11 @@ public class ArchiveRetentionService {
 
     /**
      * The namespace is gone: the project's secrets go too (audited {@code secret.project_destroyed}). When the store
-     * is unavailable the paths stay, logged; an admin sees them on the project's secrets page.
+     * is unavailable, the rest is a pending operation, retried until it succeeds and shown on the secrets page.
      */
     private void destroySecrets(String slug) {
         try {
-            credentials.destroyProject(slug);
+            credentials.destroyProjectOrDefer(slug, "project archived, namespace deleted");
         } catch (RuntimeException e) {
             log.error("Destroying the secrets of archived project '{}' failed", slug, e);
         }

@@ -181,8 +181,8 @@ public class ClusterReconcileTriggers {
         }
     }
 
-    private void changedElsewhere(String slug) {
-        queue.request(slug, Duration.ZERO);
+    private void changedElsewhere(String payload) {
+        ChangeNotifications.changedSlug(payload).ifPresent(slug -> queue.request(slug, Duration.ZERO));
     }
 
     private void ownedObjectChanged(UUID projectId) {

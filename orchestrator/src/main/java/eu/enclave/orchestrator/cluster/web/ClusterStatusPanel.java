@@ -12,16 +12,17 @@ import java.util.List;
  * the same fragment ({@code projects/cluster-status}).
  *
  * @param state        null for a project that has no namespace and should have none (a draft, an archive)
- * @param reconciledAt in the platform's time zone; null before the first reconcile
+ * @param reconciledAt       in the platform's time zone; null before the first reconcile
+ * @param notApplyingBecause why nothing is being applied to the cluster at all; null while it is
  */
 public record ClusterStatusPanel(String slug, String namespace, boolean onCluster, ClusterState state,
                                  String reason, ZonedDateTime reconciledAt, List<AppliedObject> objects,
-                                 boolean simulated) {
+                                 boolean simulated, String notApplyingBecause) {
 
     public static ClusterStatusPanel of(ClusterStatusService.View view, ZoneId zone) {
         return new ClusterStatusPanel(view.project(), view.namespace(), view.onCluster(),
                 view.onCluster() ? view.state() : null, view.reason(),
                 view.reconciledAt() == null ? null : view.reconciledAt().atZone(zone), view.objects(),
-                view.simulated());
+                view.simulated(), view.notApplyingBecause());
     }
 }

@@ -1,5 +1,6 @@
 package eu.enclave.orchestrator.cluster.web;
 
+import eu.enclave.orchestrator.cluster.status.ClusterStatusChangedElsewhere;
 import eu.enclave.orchestrator.cluster.status.ClusterStatusSaved;
 import eu.enclave.orchestrator.project.ProjectStatusChanged;
 import java.io.IOException;
@@ -101,6 +102,12 @@ public class ClusterStatusStreams {
     /** A project just activated, suspended or archived shows "in progress" or "no namespace" at once. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onProjectStatusChanged(ProjectStatusChanged change) {
+        publish(change.slug(), "");
+    }
+
+    /** Told by another replica (through PostgreSQL): the page fetches the block, which reads what is stored. */
+    @EventListener
+    void onChangedElsewhere(ClusterStatusChangedElsewhere change) {
         publish(change.slug(), "");
     }
 

@@ -75,8 +75,17 @@ class OpenTunnels {
         }
     }
 
-    /** Ends the sessions whose user may no longer use the workspace (removed member, suspended project, stopped). */
+    /**
+     * Ends the sessions whose user may no longer use the workspace (removed member, suspended project, stopped),
+     * and renews the others in the database, so that every replica counts them as open.
+     */
     void reauthorise() {
+        try {
+            sessions.stillOpen(open.stream().filter(DesktopRelay::connected).map(r -> r.admission().sessionId())
+                    .toList());
+        } catch (RuntimeException e) {
+            // the database may be briefly away: the next sweep renews them, well within their staleness
+        }
         for (DesktopRelay relay : List.copyOf(open)) {
             try {
                 if (!sessions.stillAllowed(relay.user(), relay.admission())) {

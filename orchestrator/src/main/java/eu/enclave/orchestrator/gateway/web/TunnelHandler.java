@@ -90,11 +90,10 @@ class TunnelHandler extends TextWebSocketHandler implements SubProtocolCapable {
         try {
             tunnel = guacd.connect(admission, request.client());
         } catch (GuacamoleException | RuntimeException e) {
-            sessions.unreachable(user.get(), admission);
+            sessions.unreachable(user.get(), admission, "guacd could not be reached or refused the handshake");
             refuse(session, Refusal.DESKTOP_UNREACHABLE);
             return;
         }
-        sessions.connected(user.get(), admission);
         WebSocketSession browser = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS,
                 SEND_BUFFER_LIMIT);
         DesktopRelay relay = new DesktopRelay(browser, tunnel, admission, user.get(), sessions, open::remove);
@@ -129,11 +128,15 @@ class TunnelHandler extends TextWebSocketHandler implements SubProtocolCapable {
     }
 
     private static void refuse(WebSocketSession session, Refusal refusal) throws IOException {
+        session.close(closeStatus(refusal));
+    }
+
+    static CloseStatus closeStatus(Refusal refusal) {
         GuacamoleStatus status = switch (refusal) {
             case BAD_REQUEST -> GuacamoleStatus.CLIENT_BAD_REQUEST;
             case DESKTOP_UNREACHABLE -> GuacamoleStatus.UPSTREAM_UNAVAILABLE;
             default -> GuacamoleStatus.CLIENT_FORBIDDEN;
         };
-        session.close(new CloseStatus(status.getWebSocketCode(), refusal.code()));
+        return new CloseStatus(status.getWebSocketCode(), refusal.code());
     }
 }

@@ -86,6 +86,13 @@ public final class WorkspaceReconciler {
         return removed;
     }
 
+    /** Deletes the database Secret (at a stop), when it is this project's; returns whether it was there. */
+    public boolean removeDatabaseSecret(String namespace, UUID projectId, String workspace) {
+        List<ObjectRef> removed = new ArrayList<>();
+        remove(Secret.class, namespace, WorkspaceNames.databaseSecret(workspace), projectId, removed);
+        return !removed.isEmpty();
+    }
+
     /** The workspaces of the project whose running pod template mounts the claim: those that lose a dataset. */
     public Set<String> mounting(String namespace, UUID projectId, String claimName) {
         List<StatefulSet> sets = retrier.call(() -> client.apps().statefulSets().inNamespace(namespace)

@@ -3,7 +3,8 @@ package eu.enclave.orchestrator.workspace.web;
 import eu.enclave.orchestrator.workspace.NewWorkspace;
 
 /** The portal's creation form; empty size fields mean the template's default. */
-public record WorkspaceForm(String name, String template, String cpu, String memory, Integer gpus) {
+public record WorkspaceForm(String name, String template, String cpu, String memory, Integer gpus)
+        implements java.io.Serializable {
 
     NewWorkspace toRequest() {
         return new NewWorkspace(name == null ? null : name.strip(), template,

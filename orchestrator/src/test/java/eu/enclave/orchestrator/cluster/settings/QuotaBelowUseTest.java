@@ -2,6 +2,7 @@ package eu.enclave.orchestrator.cluster.settings;
 
 import static eu.enclave.orchestrator.support.Fixtures.as;
 import static eu.enclave.orchestrator.support.Rejections.assertRejected;
+import static eu.enclave.orchestrator.support.PortalSessions.sameSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -115,7 +116,7 @@ class QuotaBelowUseTest {
 
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/projects/" + project.slug() + "#quota-form");
         String html = mvc.perform(get("/projects/{slug}", project.slug()).with(user("admin"))
-                .flashAttrs(result.getFlashMap())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .with(sameSession(result))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         Document page = Jsoup.parse(html);
         assertThat(page.getElementById("quota-memory-error").text()).contains("below current use 6Gi");
         assertThat(page.getElementById("quota-memory").attr("value")).isEqualTo("4Gi");

@@ -197,7 +197,7 @@ class ClusterLeaderFailoverTest {
         AtomicReference<ClusterReconcileTriggers> triggers = new AtomicReference<>();
         LeaderElectionSettings election = LeaderElectionSettings.of(identity, LEASE, Duration.ofMillis(1500),
                 Duration.ofMillis(200));
-        ClusterLeaderService leadership = new ClusterLeaderService(client, election, true, audit,
+        ClusterLeaderService leadership = new ClusterLeaderService(client, election, audit,
                 event -> {
                     if (event instanceof LeadershipAcquired acquired) {
                         triggers.get().onLeadershipAcquired(acquired);

@@ -8,6 +8,10 @@ import eu.enclave.orchestrator.cluster.ClusterSettings;
 import eu.enclave.orchestrator.cluster.ClusterSpecSource;
 import eu.enclave.orchestrator.cluster.connection.ClusterConnection;
 import eu.enclave.orchestrator.project.Project;
+import eu.enclave.orchestrator.workspace.NewWorkspace;
+import eu.enclave.orchestrator.workspace.WorkspaceReconcileService;
+import eu.enclave.orchestrator.workspace.WorkspaceService;
+import eu.enclave.orchestrator.workspace.cluster.WorkspaceNames;
 import eu.enclave.orchestrator.support.Fixtures;
 import eu.enclave.orchestrator.support.OrchestratorApiTest;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -50,6 +54,8 @@ class ClusterWatchTest {
     @Autowired KubernetesClient client;
     @Autowired ClusterSettings settings;
     @Autowired ClusterStatusRepository statuses;
+    @Autowired WorkspaceReconcileService workspaceReconcile;
+    @Autowired WorkspaceService workspaces;
 
     Project project;
     String namespace;
@@ -88,6 +94,31 @@ class ClusterWatchTest {
 
         await().atMost(REPAIRED_WITHIN).untilAsserted(() ->
                 assertThat(quota.get().getSpec().getHard().get("pods")).isEqualTo(desiredPods));
+    }
+
+    @Test
+    void aHandEditedWorkspaceStatefulSetOrServiceIsRepairedWithinSecondsByTheLeader() {
+        await().atMost(Duration.ofSeconds(10)).until(workspaceReconcile::watchingDrift);
+        fixtures.allowTemplates(project, Fixtures.DEFAULT_TEMPLATE);
+        workspaces.create(fixtures.user("researcher"), project.slug(),
+                new NewWorkspace("drift", Fixtures.DEFAULT_TEMPLATE, null));
+        var set = client.apps().statefulSets().inNamespace(namespace).withName(WorkspaceNames.workload("drift"));
+        var service = client.services().inNamespace(namespace).withName(WorkspaceNames.workload("drift"));
+        await().atMost(REPAIRED_WITHIN).until(() -> set.get() != null && service.get() != null);
+        String image = set.get().getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+
+        set.edit(s -> {
+            s.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example/other:1");
+            s.getSpec().getTemplate().getSpec().setHostNetwork(true);
+            return s;
+        });
+        service.delete();
+
+        await().atMost(REPAIRED_WITHIN).untilAsserted(() -> {
+            assertThat(set.get().getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(image);
+            assertThat(set.get().getSpec().getTemplate().getSpec().getHostNetwork()).isFalse();
+            assertThat(service.get()).isNotNull();
+        });
     }
 
     @Test

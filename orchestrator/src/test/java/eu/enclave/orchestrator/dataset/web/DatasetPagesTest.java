@@ -1,5 +1,6 @@
 package eu.enclave.orchestrator.dataset.web;
 
+import static eu.enclave.orchestrator.support.PortalSessions.sameSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -99,7 +100,7 @@ class DatasetPagesTest {
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/projects/" + slug + "/datasets#approve");
 
         Document page = page(get("/projects/" + slug + "/datasets").with(user("steward"))
-                .flashAttrs(result.getFlashMap()), 200);
+                .with(sameSession(result)), 200);
         assertThat(page.getElementById("approval-end-error").text()).contains("must not be before startDate");
         assertThat(page.getElementById("approvals-empty")).isNotNull();
     }

@@ -148,6 +148,26 @@ class DesktopBrowserTest extends PeerBackedGatewayTest {
         assertThat(PEER.connectionCount()).isEqualTo(before);
     }
 
+    @Test
+    void aDesktopThatCannotBeReachedSaysSoAtOnceAndIsNotRetried() throws Exception {
+        Project project = fixtures.activeProject("gwb");
+        workspaces.register(project, "lost", fixtures.user("researcher"), true, DesktopProtocol.VNC, "pw-lost",
+                GuacdTestPeer.UNREACHABLE_HOST, 5901);
+        signIn("researcher");
+        int before = PEER.connectionCount();
+        long audit = fixtures.auditHead();
+
+        browser.get(desktopUrl(project.slug(), "lost"));
+        WebElement status = browser.findElement(By.id("desktop-status"));
+        Awaitility.await().atMost(WAIT).until(() -> !"connecting".equals(status.getDomAttribute("data-state")));
+        assertThat(status.getDomAttribute("data-state")).as("no reconnection attempt").isEqualTo("disconnected");
+        assertThat(status.getText()).isEqualTo("Disconnected — the desktop could not be reached.");
+        Files.write(ARTIFACTS.resolve("desktop-03-unreachable.png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(PEER.connectionCount()).isEqualTo(before + 1);
+        assertThat(fixtures.auditAfter(audit)).filteredOn(e -> e.action().startsWith("desktop."))
+                .extracting(e -> e.action()).containsExactly("desktop.refused");
+    }
+
     private String desktopUrl(String slug, String workspace) {
         return "http://localhost:" + port + "/projects/" + slug + "/workspaces/" + workspace + "/desktop";
     }

@@ -106,8 +106,9 @@ class TunnelRefusalTest extends PeerBackedGatewayTest {
     void anAnonymousRequestNeverGetsAWebSocket() {
         assertThatThrownBy(() -> TunnelClient.open(port, null, TunnelClient.query(project.slug(), "desk"))
                 .get(10, TimeUnit.SECONDS)).hasMessageContaining("did not permit the HTTP upgrade");
-        assertThatThrownBy(() -> TunnelClient.open(port, "JSESSIONID=forged", TunnelClient.query(project.slug(),
-                "desk")).get(10, TimeUnit.SECONDS)).hasMessageContaining("did not permit the HTTP upgrade");
+        assertThatThrownBy(() -> TunnelClient.open(port, TunnelClient.PORTAL_SESSION + "=forged",
+                TunnelClient.query(project.slug(), "desk")).get(10, TimeUnit.SECONDS))
+                .hasMessageContaining("did not permit the HTTP upgrade");
         assertThat(PEER.connectionCount()).isEqualTo(connectionsBefore);
     }
 

@@ -17,11 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.guacamole.protocol.GuacamoleStatus;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.socket.CloseStatus;
 
 /**
@@ -44,6 +46,8 @@ class TunnelRelayTest extends PeerBackedGatewayTest {
     DesktopSettingsService settings;
     @Autowired
     OpenTunnels open;
+    @Autowired
+    JdbcClient jdbc;
 
     Project project;
     DesktopWorkspace workspace;
@@ -108,7 +112,7 @@ class TunnelRelayTest extends PeerBackedGatewayTest {
         assertThat(entries).extracting(e -> e.action()).containsSubsequence("desktop.connected", "desktop.disconnected");
         var connected = entries.stream().filter(e -> e.action().equals("desktop.connected")).findFirst().orElseThrow();
         assertThat(connected.actor()).isEqualTo("researcher");
-        assertThat(connected.target()).isEqualTo("workspace:desk");
+        assertThat(connected.target()).isEqualTo("workspace:" + project.slug() + "/desk");
         assertThat(connected.details()).contains(sessionId).contains("\"recorded\":false");
         var disconnected = entries.stream().filter(e -> e.action().equals("desktop.disconnected")).findFirst()
                 .orElseThrow();
@@ -224,6 +228,62 @@ class TunnelRelayTest extends PeerBackedGatewayTest {
         assertThat(browser.awaitClose(10).getReason()).isIn("workspace-ended", "upstream-error");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.auditAfter(audit).stream()
                 .anyMatch(e -> e.action().equals("desktop.disconnected")));
+    }
+
+    @Test
+    void aDesktopGuacdCannotReachIsOneRefusalWithGuacdsMessageAndNeverASession() throws Exception {
+        workspaces.register(project, "lost", fixtures.user("researcher"), true, DesktopProtocol.VNC, PASSWORD,
+                GuacdTestPeer.UNREACHABLE_HOST, 5901);
+        int before = PEER.connectionCount();
+        int activityBefore = workspaces.activity.size();
+        long audit = fixtures.auditHead();
+
+        TunnelClient browser = TunnelClient.open(port, cookie, TunnelClient.query(project.slug(), "lost"))
+                .get(10, TimeUnit.SECONDS);
+        CloseStatus status = browser.awaitClose(10);
+
+        assertThat(status.getReason()).isEqualTo("desktop-unreachable");
+        assertThat(status.getCode()).isEqualTo(GuacamoleStatus.UPSTREAM_UNAVAILABLE.getWebSocketCode());
+        assertThat(String.join("", browser.messages)).as("guacd's error is not relayed as if from a session")
+                .doesNotContain("5.error,");
+        assertThat(PEER.connectionCount()).isEqualTo(before + 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> open.count() == 0);
+        var entries = fixtures.auditAfter(audit).stream().filter(e -> e.action().startsWith("desktop.")).toList();
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("desktop.refused");
+            assertThat(e.actor()).isEqualTo("researcher");
+            assertThat(e.target()).isEqualTo("workspace:" + project.slug() + "/lost");
+            assertThat(e.details()).contains("\"reason\":\"desktop-unreachable\"")
+                    .contains("\"message\":\"" + GuacdTestPeer.UNREACHABLE_MESSAGE + "\"");
+        });
+        assertThat(workspaces.activity.subList(activityBefore, workspaces.activity.size()))
+                .as("never reported as an open session").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM desktop_sessions WHERE workspace_name = 'lost' AND project_id = ?")
+                .param(project.id()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aSessionIsAuditedAsConnectedOnlyOnceGuacdRelayedTheFirstFrame() throws Exception {
+        long audit = fixtures.auditHead();
+        PEER.holdFrames();
+        try {
+            TunnelClient browser = TunnelClient.open(port, cookie, TunnelClient.query(project.slug(), "desk"))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(browser.next(10)).as("the tunnel's UUID, sent once guacd answered ready")
+                    .matches("0\\.,36\\.[0-9a-f-]{36};");
+            assertThat(fixtures.auditAfter(audit)).extracting(e -> e.action()).doesNotContain("desktop.connected");
+            assertThat(workspaces.activity).doesNotContain("opened " + workspace.id() + " researcher");
+
+            PEER.releaseFrames();
+            collectUntil(browser, new ArrayList<>(), "4.sync,");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.auditAfter(audit).stream()
+                    .anyMatch(e -> e.action().equals("desktop.connected")));
+            assertThat(workspaces.activity).contains("opened " + workspace.id() + " researcher");
+            assertThat(fixtures.auditAfter(audit)).extracting(e -> e.action()).doesNotContain("desktop.refused");
+            browser.session.close();
+        } finally {
+            PEER.releaseFrames();
+        }
     }
 
     static String collectUntil(TunnelClient browser, List<String> into, String marker) throws InterruptedException {
