@@ -33,7 +33,7 @@ final class TemplateFolderRules {
 
     enum Rule {
         DESCRIPTOR, PINNED_BASE, COPY_SOURCES, NON_ROOT_USER, NO_SECRETS, NO_PIPE_TO_SHELL, PACKAGE_MANAGER_CLOSED,
-        NO_SSH, EXPOSED_PORT, FIREFOX_POLICIES, DESKTOP_PASSWORD_FROM_SECRET
+        NO_SSH, EXPOSED_PORT, FIREFOX_POLICIES, DESKTOP_PASSWORD_FROM_SECRET, EXPORT_TOOL
     }
 
     record Violation(Rule rule, String detail) {
@@ -46,6 +46,11 @@ final class TemplateFolderRules {
 
     static final String SECRET_FILE = "/run/secrets/desktop/password";
     static final String POLICIES = "/etc/firefox/policies/policies.json";
+    static final String EXPORT_TOOL = "/usr/local/bin/enclave-export";
+    static final String EXPORT_LAUNCHER = "/usr/share/applications/enclave-export.desktop";
+    static final String EGRESS_TOKEN_FILE = "/run/secrets/egress/token";
+    private static final Pattern TOKEN_OPTION = Pattern.compile("add_argument\\(\\s*['\"]--token");
+    private static final Pattern LAUNCHER_EXEC = Pattern.compile("(?m)^Exec=.*\\benclave-export\\b");
 
     private static final Pattern NUMERIC_USER = Pattern.compile("([0-9]+)(?::([0-9]+))?");
     private static final Pattern SECRET_NAME = Pattern.compile(
@@ -117,6 +122,7 @@ final class TemplateFolderRules {
         template.ifPresent(t -> exposedPort(image, t));
         firefoxPolicies(image);
         desktopPasswordFromSecret(image);
+        exportTool(image);
     }
 
     private Optional<WorkspaceTemplate> descriptor() {
@@ -318,6 +324,34 @@ final class TemplateFolderRules {
         if (!(homepage instanceof String url) || !LOCAL_HOMEPAGE.matcher(url).matches()) {
             violation(Rule.FIREFOX_POLICIES, context.relativize(file.get()) + ": $.policies.Homepage.URL must be the"
                     + " local JupyterLab (http://127.0.0.1:<port>/...), is " + homepage);
+        }
+    }
+
+    /**
+     * The only way out of a workspace must be in it: the export tool, reading the token from its mounted file and
+     * never from the command line (command lines are visible to every process of the pod), and its launcher.
+     */
+    private void exportTool(Containerfile image) {
+        Optional<Path> tool = imageFile(image, EXPORT_TOOL);
+        if (tool.isEmpty()) {
+            violation(Rule.EXPORT_TOOL, "no COPY puts the export tool at " + EXPORT_TOOL);
+        } else {
+            String text = read(tool.get());
+            if (!text.startsWith("#!/usr/bin/env python3")) {
+                violation(Rule.EXPORT_TOOL, context.relativize(tool.get()) + " must be a python3 script (the images"
+                        + " carry no curl)");
+            }
+            if (!text.contains(EGRESS_TOKEN_FILE) || !text.contains("ENCLAVE_EGRESS_URL")) {
+                violation(Rule.EXPORT_TOOL, context.relativize(tool.get()) + " must read the token from "
+                        + EGRESS_TOKEN_FILE + " and the address from ENCLAVE_EGRESS_URL");
+            }
+            if (TOKEN_OPTION.matcher(text).find()) {
+                violation(Rule.EXPORT_TOOL, context.relativize(tool.get()) + " takes the token on its command line");
+            }
+        }
+        Optional<Path> launcher = imageFile(image, EXPORT_LAUNCHER);
+        if (launcher.isEmpty() || !LAUNCHER_EXEC.matcher(read(launcher.get())).find()) {
+            violation(Rule.EXPORT_TOOL, "no launcher at " + EXPORT_LAUNCHER + " whose Exec runs enclave-export");
         }
     }
 

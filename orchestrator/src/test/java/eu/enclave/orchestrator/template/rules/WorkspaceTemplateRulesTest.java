@@ -3,6 +3,7 @@ package eu.enclave.orchestrator.template.rules;
 import static eu.enclave.orchestrator.template.rules.TemplateFolderRules.Rule.COPY_SOURCES;
 import static eu.enclave.orchestrator.template.rules.TemplateFolderRules.Rule.DESCRIPTOR;
 import static eu.enclave.orchestrator.template.rules.TemplateFolderRules.Rule.DESKTOP_PASSWORD_FROM_SECRET;
+import static eu.enclave.orchestrator.template.rules.TemplateFolderRules.Rule.EXPORT_TOOL;
 import static eu.enclave.orchestrator.template.rules.TemplateFolderRules.Rule.EXPOSED_PORT;
 import static eu.enclave.orchestrator.template.rules.TemplateFolderRules.Rule.FIREFOX_POLICIES;
 import static eu.enclave.orchestrator.template.rules.TemplateFolderRules.Rule.NON_ROOT_USER;
@@ -67,7 +68,9 @@ class WorkspaceTemplateRulesTest {
             Map.entry("missing-source", Set.of(COPY_SOURCES)),
             Map.entry("no-policies", Set.of(FIREFOX_POLICIES)),
             Map.entry("policies-weak", Set.of(FIREFOX_POLICIES)),
-            Map.entry("descriptor-invalid", Set.of(DESCRIPTOR)));
+            Map.entry("descriptor-invalid", Set.of(DESCRIPTOR)),
+            Map.entry("export-token-option", Set.of(EXPORT_TOOL)),
+            Map.entry("export-no-launcher", Set.of(EXPORT_TOOL)));
 
     @TempDir
     Path work;
