@@ -181,10 +181,12 @@ class TunnelRelayTest extends PeerBackedGatewayTest {
         open.enforceLimitsAt(System.nanoTime() + Duration.ofMinutes(31).toNanos());
         CloseStatus status = idle.awaitClose(10);
         assertThat(status.getReason()).isEqualTo("idle");
-        assertThat(fixtures.auditAfter(audit)).anySatisfy(e -> {
-            assertThat(e.action()).isEqualTo("desktop.disconnected");
-            assertThat(e.details()).contains("\"reason\":\"idle\"");
-        });
+        // The browser sees the close before the relay's own close handler has audited it.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(fixtures.auditAfter(audit)).anySatisfy(e -> {
+                    assertThat(e.action()).isEqualTo("desktop.disconnected");
+                    assertThat(e.details()).contains("\"reason\":\"idle\"");
+                }));
 
         TunnelClient overlong = TunnelClient.open(port, cookie, TunnelClient.query(project.slug(), "desk"))
                 .get(10, TimeUnit.SECONDS);
