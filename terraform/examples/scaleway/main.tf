@@ -40,7 +40,6 @@ module "vault" {
   kubernetes_host    = module.cluster.kubernetes_host
   kubernetes_ca_cert = base64decode(module.cluster.cluster_ca_certificate)
   token_reviewer_jwt = module.release.vault_token_reviewer_jwt
-  egress_review      = true
   warehouse          = var.warehouse
   warehouse_password = var.warehouse_password
 }
@@ -62,13 +61,12 @@ module "release" {
   network            = var.platform.network
   trust_ca_bundle    = var.platform.trust_ca_bundle
   vault = {
-    address            = var.vault_address
-    orchestrator_role  = module.vault.orchestrator_role
-    egress_review_role = module.vault.egress_review_role
-    kubernetes_mount   = module.vault.kubernetes_auth_mount
-    kv_mount           = module.vault.kv_mount
-    path_prefix        = module.vault.path_prefix
-    database_mount     = module.vault.database_mount
-    database_roles     = module.vault.database_roles
+    address           = var.vault_address
+    orchestrator_role = module.vault.orchestrator_role
+    kubernetes_mount  = module.vault.kubernetes_auth_mount
+    kv_mount          = module.vault.kv_mount
+    path_prefix       = module.vault.path_prefix
+    database_mount    = module.vault.database_mount
+    database_roles    = module.vault.database_roles
   }
 }

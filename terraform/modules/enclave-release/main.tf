@@ -79,13 +79,6 @@ locals {
         passwordSecret = "enclave-smtp"
         from           = var.smtp.from
       }
-      vault = {
-        enabled         = var.vault.egress_review_role != null
-        kvMount         = var.vault.kv_mount
-        pathPrefix      = var.vault.path_prefix
-        kubernetesRole  = coalesce(var.vault.egress_review_role, "enclave-egress-review")
-        kubernetesMount = var.vault.kubernetes_mount
-      }
     }
     guacd = {
       image      = { digest = lookup(var.image_digests, "guacd", "") }

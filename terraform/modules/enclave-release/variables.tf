@@ -106,14 +106,13 @@ variable "database_urls" {
 variable "vault" {
   description = "Vault as the vault-enclave module configured it (pass its outputs)."
   type = object({
-    address            = string
-    orchestrator_role  = string
-    egress_review_role = string
-    kubernetes_mount   = string
-    kv_mount           = string
-    path_prefix        = string
-    database_mount     = string
-    database_roles     = list(string)
+    address           = string
+    orchestrator_role = string
+    kubernetes_mount  = string
+    kv_mount          = string
+    path_prefix       = string
+    database_mount    = string
+    database_roles    = list(string)
   })
 
   validation {

@@ -1,10 +1,9 @@
 # Vault (or OpenBao) for Enclave: the KV v2 mount, the orchestrator's least-privilege policy (docs/vault/), the
-# Kubernetes auth method with a role for the orchestrator's service account (and egress-review's, optionally), and
-# the database secrets engine with a connection to the data warehouse and its roles.
+# Kubernetes auth method with a role for the orchestrator's service account (egress-review reads its secrets from
+# mounted Secrets, never from Vault), and the database secrets engine with a connection to the data warehouse and its roles.
 
 locals {
   orchestrator = "enclave-orchestrator"
-  egress       = "enclave-egress-review"
 }
 
 resource "vault_mount" "kv" {
@@ -22,16 +21,6 @@ resource "vault_policy" "orchestrator" {
     kv_mount       = var.kv_mount
     path_prefix    = var.path_prefix
     database_mount = var.database_mount
-  })
-}
-
-resource "vault_policy" "egress_review" {
-  count = var.egress_review ? 1 : 0
-
-  name = local.egress
-  policy = templatefile("${path.module}/policies/enclave-egress-review.hcl.tftpl", {
-    kv_mount    = var.kv_mount
-    path_prefix = var.path_prefix
   })
 }
 
@@ -56,22 +45,6 @@ resource "vault_kubernetes_auth_backend_role" "orchestrator" {
   token_policies                   = [vault_policy.orchestrator.name]
   token_ttl                        = var.token_ttl
   token_max_ttl                    = var.token_max_ttl
-
-  depends_on = [vault_kubernetes_auth_backend_config.this]
-}
-
-resource "vault_kubernetes_auth_backend_role" "egress_review" {
-  count = var.egress_review ? 1 : 0
-
-  backend                          = vault_auth_backend.kubernetes.path
-  role_name                        = local.egress
-  bound_service_account_names      = [local.egress]
-  bound_service_account_namespaces = [var.namespace]
-  # the chart projects egress-review a token for Vault only
-  audience       = "vault"
-  token_policies = [vault_policy.egress_review[0].name]
-  token_ttl      = var.token_ttl
-  token_max_ttl  = var.token_max_ttl
 
   depends_on = [vault_kubernetes_auth_backend_config.this]
 }

@@ -3,11 +3,6 @@ output "orchestrator_role" {
   value       = vault_kubernetes_auth_backend_role.orchestrator.role_name
 }
 
-output "egress_review_role" {
-  description = "Kubernetes auth role of egress-review (Helm value egressReview.vault.kubernetesRole), or null."
-  value       = var.egress_review ? vault_kubernetes_auth_backend_role.egress_review[0].role_name : null
-}
-
 output "kubernetes_auth_mount" {
   description = "Mount of the Kubernetes auth method (Helm values *.vault.*kubernetesMount)."
   value       = vault_auth_backend.kubernetes.path

@@ -113,12 +113,6 @@ variable "token_max_ttl" {
   }
 }
 
-variable "egress_review" {
-  description = "Also give egress-review a read-only policy and a Kubernetes auth role (Helm value egressReview.vault.enabled)."
-  type        = bool
-  default     = false
-}
-
 variable "warehouse" {
   description = "The data warehouse whose credentials workspaces lease (null: no database engine). connection_url uses Vault's {{username}} and {{password}} placeholders; each role becomes enclave-<key>, with its SQL."
   type = object({

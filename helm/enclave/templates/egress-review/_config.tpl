@@ -43,25 +43,6 @@ enclave:
     {{- if $e.release.pastKeysSecret }}
     past-keys-dir: /etc/enclave/release-past-keys
     {{- end }}
-  {{- if $e.vault.enabled }}
-  vault:
-    address: {{ $v.vault.address | quote }}
-    {{- with $v.vault.namespace }}
-    namespace: {{ . | quote }}
-    {{- end }}
-    {{- if $v.trust.caBundleConfigMap }}
-    ca-cert: /etc/enclave/trust/{{ $v.trust.caBundleKey }}
-    {{- end }}
-    kv-mount: {{ $e.vault.kvMount | quote }}
-    path-prefix: {{ $e.vault.pathPrefix | quote }}
-    auth:
-      method: kubernetes
-      kubernetes:
-        role: {{ $e.vault.kubernetesRole | quote }}
-        mount: {{ $e.vault.kubernetesMount | quote }}
-        # a token for Vault only (audience vault), not the API server's
-        token-path: /var/run/secrets/enclave/vault/token
-  {{- end }}
 {{- if $e.smtp.enabled }}
 spring:
   mail:

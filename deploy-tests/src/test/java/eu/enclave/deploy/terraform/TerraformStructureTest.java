@@ -142,7 +142,7 @@ class TerraformStructureTest {
     @Test
     void theVaultPoliciesAreTheDocumentedOnes() throws IOException {
         Map<String, String> defaults = Map.of("kv_mount", "secret", "path_prefix", "enclave", "database_mount", "database");
-        for (String policy : List.of("enclave-orchestrator", "enclave-egress-review")) {
+        for (String policy : List.of("enclave-orchestrator")) {
             String template = Files.readString(TerraformConfig.ROOT.resolve("modules/vault-enclave/policies/" + policy
                     + ".hcl.tftpl"));
             for (Map.Entry<String, String> value : defaults.entrySet()) {
@@ -157,8 +157,7 @@ class TerraformStructureTest {
     @Test
     void theVaultRolesBindTheChartsServiceAccounts() {
         TerraformConfig vault = TerraformConfig.load(TerraformConfig.ROOT.resolve("modules/vault-enclave"));
-        assertThat(vault.blocks().get("locals")).containsEntry("orchestrator", "enclave-orchestrator")
-                .containsEntry("egress", "enclave-egress-review");
+        assertThat(vault.blocks().get("locals")).containsEntry("orchestrator", "enclave-orchestrator");
         assertThat(vault.named("variable").get("namespace")).containsEntry("default", EnclaveChart.NAMESPACE);
         assertThat(EnclaveChart.defaults().all(ServiceAccount.class)).extracting(sa -> sa.getMetadata().getName())
                 .contains("enclave-orchestrator", "enclave-egress-review");

@@ -41,8 +41,7 @@ class NetworkFlowsTest {
         if (external) {
             flows.put("to-postgresql", List.of(Flow.tcp(u.orchestrator, u.postgresql, 5432),
                     Flow.tcp(u.egressReview, u.postgresql, 5432)));
-            flows.put("to-vault", List.of(Flow.tcp(u.orchestrator, u.vault, 8200),
-                    Flow.tcp(u.egressReview, u.vault, 8200)));
+            flows.put("to-vault", List.of(Flow.tcp(u.orchestrator, u.vault, 8200)));
             flows.put("to-identity-provider", List.of(Flow.tcp(u.orchestrator, u.identityProvider, 443),
                     Flow.tcp(u.egressReview, u.identityProvider, 443)));
             flows.put("orchestrator-to-kubernetes-api", List.of(Flow.tcp(u.orchestrator, u.apiServer, 443),
